@@ -1,0 +1,18 @@
+import { getDb } from "@/lib/db";
+import { json, route } from "@/lib/http/route";
+import { getRuntime } from "@/lib/runtime";
+
+// GET /api/health – liveness with the database, worker and provider state; 503 when the database is down
+export const GET = route(async () => {
+  const runtime = getRuntime();
+  const worker = runtime?.worker?.status() ?? { running: false, lastTickAt: null };
+  const providers = Object.fromEntries((runtime?.providers ?? []).map((p) => [p.name, { status: "ok", channels: p.channels }]));
+  let db = "ok";
+  try {
+    await (await getDb()).$queryRawUnsafe("SELECT 1");
+  } catch {
+    db = "unreachable";
+  }
+  const body = { status: db === "ok" ? "ok" : "degraded", db, worker: { running: worker.running, lastTickAt: worker.lastTickAt }, providers };
+  return json(body, db === "ok" ? 200 : 503);
+});

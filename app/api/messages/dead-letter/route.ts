@@ -1,0 +1,13 @@
+import { getDb } from "@/lib/db";
+import { json, parseQuery, withAuth } from "@/lib/http/route";
+import { scopeClientId } from "@/lib/auth/principal";
+import { listDeadLetter } from "@/lib/queue/list";
+import { toApiMessage } from "@/lib/queue/serialize";
+import { clientScopeSchema } from "@/lib/schemas/message";
+
+// GET /api/messages/dead-letter – newest dead-lettered first, with the reason
+export const GET = withAuth(async ({ req, principal }) => {
+  const query = parseQuery(req, clientScopeSchema);
+  const { messages, total } = await listDeadLetter(await getDb(), { clientId: scopeClientId(principal, query.clientId) });
+  return json({ messages: messages.map(toApiMessage), total });
+});

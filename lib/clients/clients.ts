@@ -1,0 +1,78 @@
+// Clients (tenants): create, update, list, and their API keys.
+import type { Db } from "../db";
+import type { Client } from "../generated/sqlite/client";
+import { AppError } from "../errors";
+import { newId } from "../ids";
+import { generateApiKey } from "../auth/principal";
+import { parseJson } from "../queue/serialize";
+import { DEFAULT_BUSINESS_HOURS, type BusinessHours, type ClientCreate, type ClientUpdate } from "../schemas/client";
+
+export function toApiClient(c: Client) {
+  return {
+    id: c.id,
+    name: c.name,
+    timezone: c.timezone,
+    businessHours: parseJson<BusinessHours>(c.businessHours, DEFAULT_BUSINESS_HOURS),
+    smsFrom: c.smsFrom,
+    whatsappFrom: c.whatsappFrom,
+    emailFrom: c.emailFrom,
+    agentIds: parseJson<string[]>(c.agentIds, []),
+    phoneNumbers: parseJson<string[]>(c.phoneNumbers, []),
+    apiKeyPrefix: c.apiKeyPrefix,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+function columns(input: ClientUpdate) {
+  return {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.timezone !== undefined && { timezone: input.timezone }),
+    ...(input.businessHours !== undefined && { businessHours: JSON.stringify(input.businessHours) }),
+    ...(input.smsFrom !== undefined && { smsFrom: input.smsFrom }),
+    ...(input.whatsappFrom !== undefined && { whatsappFrom: input.whatsappFrom }),
+    ...(input.emailFrom !== undefined && { emailFrom: input.emailFrom }),
+    ...(input.agentIds !== undefined && { agentIds: JSON.stringify(input.agentIds) }),
+    ...(input.phoneNumbers !== undefined && { phoneNumbers: JSON.stringify(input.phoneNumbers) }),
+  };
+}
+
+/** Creates a client with its API key; the key is returned this once and stored hashed. */
+export async function createClient(db: Db, input: ClientCreate): Promise<{ client: Client; apiKey: string }> {
+  const key = generateApiKey();
+  const client = await db.client.create({
+    data: {
+      id: newId("cl"),
+      businessHours: JSON.stringify(DEFAULT_BUSINESS_HOURS),
+      ...columns(input),
+      name: input.name,
+      timezone: input.timezone,
+      apiKeyHash: key.hash,
+      apiKeyPrefix: key.prefix,
+    },
+  });
+  return { client, apiKey: key.key };
+}
+
+export async function getClientOrThrow(db: Db, id: string): Promise<Client> {
+  const client = await db.client.findUnique({ where: { id } });
+  if (!client) throw new AppError("NOT_FOUND", `client ${id} not found`);
+  return client;
+}
+
+export async function updateClient(db: Db, id: string, input: ClientUpdate): Promise<Client> {
+  await getClientOrThrow(db, id);
+  return db.client.update({ where: { id }, data: columns(input) });
+}
+
+/** Replaces a client's API key; the old one stops working at once. */
+export async function rotateClientKey(db: Db, id: string): Promise<{ client: Client; apiKey: string }> {
+  await getClientOrThrow(db, id);
+  const key = generateApiKey();
+  const client = await db.client.update({ where: { id }, data: { apiKeyHash: key.hash, apiKeyPrefix: key.prefix } });
+  return { client, apiKey: key.key };
+}
+
+export async function listClients(db: Db, onlyId?: string): Promise<Client[]> {
+  return db.client.findMany({ where: onlyId ? { id: onlyId } : {}, orderBy: { name: "asc" } });
+}

@@ -1,0 +1,63 @@
+// Environment parsed once, with zod: the only reader of process.env.
+// A bad value stops the start with a message naming the variable.
+import { z } from "zod";
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const chain = z
+  .string()
+  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+  .optional();
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/herald.db")
+    .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), "must be file:... or postgresql://..."),
+  PORT: int(3000, 0),
+  HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  ADMIN_PASSWORD: z.string().min(1).optional(),
+  ADMIN_API_KEY: z.string().min(16).optional(),
+  SESSION_SECRET: z.string().min(16).optional(),
+  WORKER_ENABLED: bool.default(true),
+  WORKER_INTERVAL_MS: int(1000, 10),
+  WORKER_BATCH_SIZE: int(50, 1),
+  WORKER_CONCURRENCY: int(10, 1),
+  WORKER_LEASE_MS: int(60_000, 1000),
+  RETRY_MAX_ATTEMPTS: int(3, 1),
+  RETRY_INTERVAL_MS: int(60_000, 0),
+  SMS_PROVIDERS: chain,
+  WHATSAPP_PROVIDERS: chain,
+  EMAIL_PROVIDERS: chain,
+  SANDBOX_DELIVERY_MS: int(500, 0),
+  MAX_BODY_BYTES: int(1024 * 1024, 1024),
+  SHUTDOWN_TIMEOUT_MS: int(10_000, 0),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses an environment; throws an Error naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+const holder = globalThis as unknown as { __heraldConfig?: Config };
+
+/** The process's configuration, parsed on first use. */
+export function getConfig(): Config {
+  holder.__heraldConfig ??= parseConfig(process.env);
+  return holder.__heraldConfig;
+}
+
+/** Drops the cached configuration (after secrets were filled in at start, and in tests). */
+export function resetConfig(): void {
+  holder.__heraldConfig = undefined;
+}

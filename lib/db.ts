@@ -1,0 +1,55 @@
+// The Prisma client for the configured database. SQLite (the default) goes through
+// @prisma/adapter-better-sqlite3, PostgreSQL through @prisma/adapter-pg. The two
+// generated clients are structurally identical; code is typed against the SQLite one.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { getConfig } from "./config";
+
+export type Db = SqliteClient;
+export type Dialect = "sqlite" | "postgres";
+
+export interface Database {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export function dialectOf(url: string): Dialect {
+  return url.startsWith("file:") ? "sqlite" : "postgres";
+}
+
+/** Opens a database. SQLite gets WAL and a busy timeout so the API and the worker share it well. */
+export async function openDatabase(url: string): Promise<Database> {
+  const dialect = dialectOf(url);
+  if (dialect === "sqlite") {
+    const db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+    await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
+    await db.$executeRawUnsafe("PRAGMA synchronous=NORMAL");
+    await db.$executeRawUnsafe("PRAGMA busy_timeout=5000");
+    return { db, dialect, close: () => db.$disconnect() };
+  }
+  const pg = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  const db = pg as unknown as Db;
+  return { db, dialect, close: () => db.$disconnect() };
+}
+
+// One database per process, shared by server.ts and the bundled route handlers
+// (Next bundles its own copy of this module; globalThis is what they share).
+const holder = globalThis as unknown as { __heraldDatabase?: Promise<Database> };
+
+export function getDatabase(): Promise<Database> {
+  holder.__heraldDatabase ??= openDatabase(getConfig().DATABASE_URL);
+  return holder.__heraldDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const pending = holder.__heraldDatabase;
+  holder.__heraldDatabase = undefined;
+  if (pending) await (await pending).close();
+}

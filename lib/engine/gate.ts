@@ -1,0 +1,50 @@
+// Before sending: a suppressed (opted-out) recipient is dead-lettered, and a
+// marketing message outside the client's business hours waits for the next opening.
+import { DateTime } from "luxon";
+import type { Db } from "../db";
+import type { Client, Message } from "../generated/sqlite/client";
+import { nextOpening } from "../followups/business-hours";
+import { parseJson } from "../queue/serialize";
+import { DEFAULT_BUSINESS_HOURS, type BusinessHours } from "../schemas/client";
+
+export type GateDecision =
+  | { action: "send" }
+  | { action: "dead_letter"; reason: string }
+  | { action: "hold"; until: Date; reason: string };
+
+export interface GateContext {
+  clients: Map<string, Client>;
+  suppressed: Set<string>;
+}
+
+const key = (clientId: string, address: string) => `${clientId}\u0000${address}`;
+
+/** Loads what the gate needs for a whole batch in two queries. */
+export async function loadGateContext(db: Db, messages: Message[]): Promise<GateContext> {
+  const clientIds = [...new Set(messages.map((m) => m.clientId))];
+  const [clients, suppressions] = await Promise.all([
+    db.client.findMany({ where: { id: { in: clientIds } } }),
+    db.suppression.findMany({
+      where: { OR: messages.map((m) => ({ clientId: m.clientId, address: m.to.replace(/^whatsapp:/, "") })) },
+      select: { clientId: true, address: true },
+    }),
+  ]);
+  return {
+    clients: new Map(clients.map((c) => [c.id, c])),
+    suppressed: new Set(suppressions.map((s) => key(s.clientId, s.address))),
+  };
+}
+
+export function gateMessage(message: Message, ctx: GateContext, now: Date): GateDecision {
+  if (ctx.suppressed.has(key(message.clientId, message.to.replace(/^whatsapp:/, "")))) {
+    return { action: "dead_letter", reason: "opted_out" };
+  }
+  const client = ctx.clients.get(message.clientId);
+  if (message.category !== "marketing" || !client) return { action: "send" };
+  const hours = parseJson<BusinessHours>(client.businessHours, DEFAULT_BUSINESS_HOURS);
+  const opening = nextOpening(hours, client.timezone, now);
+  if (!opening) return { action: "dead_letter", reason: "no business hours configured for marketing messages" };
+  if (opening.getTime() <= now.getTime()) return { action: "send" };
+  const local = DateTime.fromJSDate(opening, { zone: client.timezone }).toFormat("ccc d LLL HH:mm ZZZZ");
+  return { action: "hold", until: opening, reason: `outside business hours; held until ${local}` };
+}

@@ -1,0 +1,42 @@
+// Send one message through its channel's failover chain. A transient or provider
+// error moves on to the next provider; a recipient error stops the chain.
+import { toError } from "../errors";
+import { observeSendLatency } from "../metrics";
+import type { AttemptRow } from "../queue/complete";
+import type { ErrorClass } from "../queue/retry-rule";
+import type { OutgoingMessage, Provider } from "../providers/types";
+import { ProviderError } from "../providers/types";
+
+export type ChainResult =
+  | { ok: true; provider: string; providerMessageId: string; costCents: number; attempts: AttemptRow[] }
+  | { ok: false; errorClass: ErrorClass; error: string; provider: string | null; attempts: AttemptRow[] };
+
+export async function sendThroughChain(
+  message: OutgoingMessage,
+  chain: Provider[],
+  attemptNumber: number,
+  clock: () => Date,
+): Promise<ChainResult> {
+  const attempts: AttemptRow[] = [];
+  let last: { errorClass: ErrorClass; error: string; provider: string | null } = {
+    errorClass: "provider",
+    error: "no provider configured for this channel",
+    provider: null,
+  };
+  for (const provider of chain) {
+    const started = performance.now();
+    try {
+      const result = await provider.send(message).finally(() => observeSendLatency(performance.now() - started));
+      attempts.push({ messageId: message.id, attempt: attemptNumber, provider: provider.name, outcome: "sent", durationMs: performance.now() - started, at: clock() });
+      return { ok: true, provider: provider.name, providerMessageId: result.providerMessageId, costCents: result.costCents ?? 0, attempts };
+    } catch (thrown) {
+      const err = toError(thrown);
+      const errorClass: ErrorClass = err instanceof ProviderError ? err.errorClass : "transient";
+      const code = err instanceof ProviderError ? err.code ?? null : null;
+      attempts.push({ messageId: message.id, attempt: attemptNumber, provider: provider.name, outcome: "failed", errorClass, errorCode: code, error: err.message, durationMs: performance.now() - started, at: clock() });
+      last = { errorClass, error: code ? `${code}: ${err.message}` : err.message, provider: provider.name };
+      if (errorClass === "recipient") break;
+    }
+  }
+  return { ok: false, ...last, attempts };
+}

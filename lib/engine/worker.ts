@@ -1,0 +1,235 @@
+// The worker: a small loop with explicit states (idle → running → stopping → stopped).
+// Each tick claims due messages in batches, gates, sends through the provider chain
+// with bounded concurrency, records every outcome in one batched write and emits
+// events. Ticks never overlap; nudge() wakes the loop early after an enqueue.
+import { randomBytes } from "node:crypto";
+import type { Database } from "../db";
+import type { Message } from "../generated/sqlite/client";
+import { toError } from "../errors";
+import type { EventBus } from "../events/bus";
+import type { MessageEventName } from "../realtime/contract";
+import { claimDueMessages } from "../queue/claim";
+import { recordOutcomes, type AttemptRow, type Outcome } from "../queue/complete";
+import { applyStatusReports, type StatusReport } from "../queue/delivery";
+import { decideAfterFailure } from "../queue/retry-rule";
+import { toEventPayload } from "../queue/serialize";
+import type { Channel } from "../queue/statuses";
+import type { ProviderChains } from "../providers/registry";
+import type { Provider } from "../providers/types";
+import { sendThroughChain } from "./send-chain";
+import { gateMessage, loadGateContext, type GateContext } from "./gate";
+
+export interface WorkerOptions {
+  intervalMs: number;
+  batchSize: number;
+  concurrency: number;
+  leaseMs: number;
+  retryIntervalMs: number;
+  owner?: string;
+}
+
+export interface WorkerDeps {
+  database: Database;
+  chains: ProviderChains;
+  providers: Provider[];
+  bus: EventBus;
+  options: WorkerOptions;
+  clock?: () => Date;
+  log?: (message: string, err?: unknown) => void;
+}
+
+export type WorkerState = "idle" | "running" | "stopping" | "stopped";
+
+export interface WorkerStatus {
+  state: WorkerState;
+  running: boolean;
+  owner: string;
+  lastTickAt: string | null;
+  processed: number;
+  lastError: string | null;
+}
+
+export function createWorker(deps: WorkerDeps) {
+  const { database, bus, options } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const log = deps.log ?? ((m: string, e?: unknown) => console.error(`[worker] ${m}`, e ?? ""));
+  const owner = options.owner ?? `worker-${process.pid}-${randomBytes(3).toString("hex")}`;
+  let state: WorkerState = "idle";
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> | undefined;
+  let nudged = false;
+  let lastTickAt: Date | null = null;
+  let processed = 0;
+  let lastError: string | null = null;
+
+  function emit(event: MessageEventName, m: Message, extra: Parameters<typeof toEventPayload>[1] = {}) {
+    bus.emit("message", { event, payload: toEventPayload(m, extra) });
+  }
+
+  function schedule(delayMs: number) {
+    if (state !== "running") return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void tick(), delayMs);
+  }
+
+  async function tick(): Promise<void> {
+    if (state !== "running" || current) return;
+    nudged = false;
+    current = drain()
+      .then(() => undefined)
+      .catch((err) => {
+        lastError = toError(err).message;
+        log("tick failed", err);
+      })
+      .finally(() => {
+        current = undefined;
+        lastTickAt = clock();
+        schedule(nudged ? 0 : options.intervalMs);
+      });
+    return current;
+  }
+
+  /** Claims and processes batches until fewer than a full batch is due. Returns how many were processed. */
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const claimed = await claimDueMessages(database, { owner, limit: options.batchSize, leaseMs: options.leaseMs, now: clock() });
+      if (claimed.length === 0) return total;
+      await processBatch(claimed);
+      total += claimed.length;
+      if (claimed.length < options.batchSize || state !== "running") return total;
+    }
+  }
+
+  async function processBatch(claimed: Message[]): Promise<void> {
+    for (const m of claimed) emit("processing", m);
+    const ctx = await loadGateContext(database.db, claimed);
+    const outcomes: Outcome[] = [];
+    const attempts: AttemptRow[] = [];
+    const timings = new Map<string, number>();
+    let next = 0;
+    const runOne = async () => {
+      while (next < claimed.length) {
+        const m = claimed[next++]!;
+        const started = performance.now();
+        const result = await handleMessage(m, ctx).catch((err): { outcome: Outcome; attempts: AttemptRow[] } => ({
+          outcome: failureOutcome(m, "transient", `internal: ${toError(err).message}`, null),
+          attempts: [],
+        }));
+        outcomes.push(result.outcome);
+        attempts.push(...result.attempts);
+        timings.set(m.id, performance.now() - started);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, runOne));
+    const now = clock();
+    const done = await recordOutcomes(database, owner, outcomes, attempts, now);
+    processed += done.size;
+    const byId = new Map(claimed.map((m) => [m.id, m]));
+    for (const o of outcomes) {
+      const m = byId.get(o.id);
+      if (!m || !done.has(o.id)) continue;
+      const after: Message = {
+        ...m,
+        status: o.status,
+        attempts: m.attempts + o.attemptsDelta,
+        provider: o.provider ?? m.provider,
+        lastError: o.status === "sent" ? null : o.lastError ?? m.lastError,
+        nextAttemptAt: o.status === "failed" ? o.runAt ?? null : null,
+      };
+      const event: MessageEventName = o.status === "pending" ? "queued" : o.status;
+      emit(event, after, { processingTimeMs: Math.round(timings.get(o.id) ?? 0), error: o.status === "dead_letter" ? o.deadLetterReason : after.lastError });
+    }
+  }
+
+  function failureOutcome(m: Message, errorClass: "transient" | "provider" | "recipient", error: string, provider: string | null): Outcome {
+    const attemptsSoFar = m.attempts + 1;
+    const decision = decideAfterFailure({ attempts: attemptsSoFar, maxAttempts: m.maxAttempts, errorClass, error, now: clock(), retryIntervalMs: options.retryIntervalMs });
+    return decision.status === "failed"
+      ? { id: m.id, status: "failed", attemptsDelta: 1, provider, lastError: error, runAt: decision.nextAttemptAt }
+      : { id: m.id, status: "dead_letter", attemptsDelta: 1, provider, lastError: error, deadLetterReason: decision.reason };
+  }
+
+  async function handleMessage(m: Message, ctx: GateContext): Promise<{ outcome: Outcome; attempts: AttemptRow[] }> {
+    const now = clock();
+    const gate = gateMessage(m, ctx, now);
+    if (gate.action === "dead_letter") {
+      return { outcome: { id: m.id, status: "dead_letter", attemptsDelta: 0, deadLetterReason: gate.reason, lastError: gate.reason }, attempts: [] };
+    }
+    if (gate.action === "hold") {
+      return { outcome: { id: m.id, status: "pending", attemptsDelta: 0, runAt: gate.until, heldReason: gate.reason, historyNote: m.heldReason ? null : gate.reason }, attempts: [] };
+    }
+    const channel = m.channel as Channel;
+    const client = ctx.clients.get(m.clientId);
+    const from = channel === "sms" ? client?.smsFrom : channel === "whatsapp" ? client?.whatsappFrom : client?.emailFrom;
+    const result = await sendThroughChain(
+      { id: m.id, clientId: m.clientId, channel, to: m.to, from, subject: m.subject, body: m.body },
+      deps.chains[channel] ?? [],
+      m.attempts + 1,
+      clock,
+    );
+    if (result.ok) {
+      return {
+        outcome: { id: m.id, status: "sent", attemptsDelta: 1, provider: result.provider, providerMessageId: result.providerMessageId, costCents: result.costCents },
+        attempts: result.attempts,
+      };
+    }
+    return { outcome: failureOutcome(m, result.errorClass, result.error, result.provider), attempts: result.attempts };
+  }
+
+  // Delivery reports from in-process providers; a report that arrives before its
+  // send was recorded is tried again shortly.
+  async function onStatusReports(reports: StatusReport[], tries = 0): Promise<void> {
+    try {
+      const { moved, unmatched } = await applyStatusReports(database.db, reports, clock());
+      for (const m of moved) emit(m.status as MessageEventName, m);
+      if (unmatched.length && tries < 20 && state !== "stopped") {
+        const retry = reports.filter((r) => unmatched.includes(r.providerMessageId));
+        setTimeout(() => void onStatusReports(retry, tries + 1), 250).unref();
+      }
+    } catch (err) {
+      log("applying delivery reports failed", err);
+    }
+  }
+
+  return {
+    owner,
+    start() {
+      if (state === "running") return;
+      state = "running";
+      for (const p of deps.providers) p.onStatus?.((reports) => void onStatusReports(reports));
+      schedule(0);
+    },
+    /** Wakes the loop now (a message was enqueued in this process). */
+    nudge() {
+      if (state !== "running") return;
+      if (current) nudged = true;
+      else schedule(0);
+    },
+    /** Stops claiming, waits (bounded) for the batch in flight, and stops. */
+    async stop(timeoutMs = 10_000) {
+      if (state === "stopped") return;
+      state = "stopping";
+      clearTimeout(timer);
+      if (current) await Promise.race([current, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+      state = "stopped";
+    },
+    /** Processes everything due now, once (tests and tools drive the worker with this). */
+    async runOnce(): Promise<number> {
+      const previous = state;
+      state = "running";
+      try {
+        return await drain();
+      } finally {
+        state = previous === "running" ? "running" : previous;
+      }
+    },
+    /** Lets tests feed delivery reports as a provider would. */
+    applyReports: (reports: StatusReport[]) => onStatusReports(reports, 20),
+    status(): WorkerStatus {
+      return { state, running: state === "running", owner, lastTickAt: lastTickAt?.toISOString() ?? null, processed, lastError };
+    },
+  };
+}
+
+export type Worker = ReturnType<typeof createWorker>;

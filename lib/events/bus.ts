@@ -1,0 +1,40 @@
+// The in-process event bus. The engine and route handlers emit domain events here;
+// lib/realtime forwards them to Socket.IO and the worker listens for enqueues.
+// It lives on globalThis so that Next's bundled route handlers and server.ts share it.
+// A listener that throws is reported and never breaks the emitter's caller.
+import type { MessageEventPayload, MessageEventName } from "../realtime/contract";
+
+export interface BusEvents {
+  message: { event: MessageEventName; payload: MessageEventPayload };
+  enqueued: { count: number };
+}
+
+type Listener<K extends keyof BusEvents> = (value: BusEvents[K]) => void;
+
+export class EventBus {
+  private listeners = new Map<keyof BusEvents, Set<Listener<never>>>();
+
+  on<K extends keyof BusEvents>(name: K, listener: Listener<K>): () => void {
+    let set = this.listeners.get(name);
+    if (!set) this.listeners.set(name, (set = new Set()));
+    set.add(listener as Listener<never>);
+    return () => set.delete(listener as Listener<never>);
+  }
+
+  emit<K extends keyof BusEvents>(name: K, value: BusEvents[K]): void {
+    for (const listener of this.listeners.get(name) ?? []) {
+      try {
+        (listener as Listener<K>)(value);
+      } catch (err) {
+        console.error(`[bus] a ${String(name)} listener failed:`, err);
+      }
+    }
+  }
+}
+
+const holder = globalThis as unknown as { __heraldBus?: EventBus };
+
+export function getBus(): EventBus {
+  holder.__heraldBus ??= new EventBus();
+  return holder.__heraldBus;
+}

@@ -1,0 +1,78 @@
+// Route handler plumbing: parse (zod) → authorize → call lib → respond, with every
+// failure turned into the API.md error body in one place.
+import type { ZodType } from "zod";
+import { getConfig } from "../config";
+import { getDb } from "../db";
+import { AppError, toErrorResponse } from "../errors";
+import { resolvePrincipal, type Principal } from "../auth/principal";
+
+type Params = Record<string, string>;
+interface RouteContext<P extends Params> {
+  params: Promise<P>;
+}
+
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(data, { status, headers });
+}
+
+export function errorResponse(err: unknown): Response {
+  const { status, body, internal } = toErrorResponse(err);
+  if (internal) console.error("[api] unexpected error:", err);
+  const headers: Record<string, string> = {};
+  if (status === 429) headers["Retry-After"] = "1";
+  return json(body, status, headers);
+}
+
+/** Wraps a handler so that anything it throws becomes the API.md error body. */
+export function route<P extends Params = Params>(handler: (ctx: { req: Request; params: P }) => Promise<Response>) {
+  return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
+    try {
+      return await handler({ req, params: (await ctx?.params) ?? ({} as P) });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+/** Like route(), and first resolves the caller; no or bad credentials answer 401. */
+export function withAuth<P extends Params = Params>(
+  handler: (ctx: { req: Request; params: P; principal: Principal }) => Promise<Response>,
+) {
+  return route<P>(async ({ req, params }) => {
+    const principal = await resolvePrincipal(await getDb(), {
+      authorization: req.headers.get("authorization"),
+      cookie: req.headers.get("cookie"),
+    });
+    if (!principal) throw new AppError("UNAUTHENTICATED", "missing or invalid credentials (Authorization: Bearer <key> or a console session)");
+    return handler({ req, params, principal });
+  });
+}
+
+/** Reads the raw body with the size limit. */
+export async function readRawBody(req: Request): Promise<string> {
+  const limit = getConfig().MAX_BODY_BYTES;
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new AppError("PAYLOAD_TOO_LARGE", `body over ${limit} bytes`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > limit) throw new AppError("PAYLOAD_TOO_LARGE", `body over ${limit} bytes`);
+  return text;
+}
+
+/** Parses a JSON body against a schema: INVALID_JSON or VALIDATION_FAILED with details. */
+export async function parseBody<T>(req: Request, schema: ZodType<T>, opts: { optional?: boolean } = {}): Promise<T> {
+  const text = await readRawBody(req);
+  let value: unknown = {};
+  if (text.trim() !== "" || !opts.optional) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new AppError("INVALID_JSON", "body is not valid JSON");
+    }
+  }
+  return schema.parse(value);
+}
+
+export function parseQuery<T>(req: Request, schema: ZodType<T>): T {
+  const params = Object.fromEntries(new URL(req.url).searchParams);
+  return schema.parse(params);
+}

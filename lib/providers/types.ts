@@ -1,0 +1,42 @@
+// The one provider interface. Every provider classifies its own errors into a
+// ProviderError with an error class, once, in its own file.
+import type { Channel } from "../queue/statuses";
+import type { ErrorClass } from "../queue/retry-rule";
+import type { StatusReport } from "../queue/delivery";
+
+export interface OutgoingMessage {
+  id: string;
+  clientId: string;
+  channel: Channel;
+  to: string;
+  from?: string | null;
+  subject?: string | null;
+  body: string;
+}
+
+export interface SendResult {
+  providerMessageId: string;
+  costCents?: number;
+}
+
+export interface Provider {
+  readonly name: string;
+  readonly channels: readonly Channel[];
+  /** Whether the provider later reports delivery; without it, `sent` is the end state. */
+  readonly reportsDelivery: boolean;
+  send(message: OutgoingMessage): Promise<SendResult>;
+  /** Providers that report delivery in-process (the sandbox) call this sink. */
+  onStatus?(sink: (reports: StatusReport[]) => void): void;
+  close?(): Promise<void>;
+}
+
+export class ProviderError extends Error {
+  constructor(
+    readonly errorClass: ErrorClass,
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = "ProviderError";
+  }
+}

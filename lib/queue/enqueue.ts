@@ -1,0 +1,190 @@
+// Enqueue: validated input → a pending message row (idempotent per client and key).
+import type { Db } from "../db";
+import type { Client, Message } from "../generated/sqlite/client";
+import { AppError, zodDetails } from "../errors";
+import { newId } from "../ids";
+import { messageInputSchema, type ValidMessageInput } from "../schemas/message";
+import { parseJson } from "./serialize";
+import { renderTemplate } from "../templates/render";
+
+export interface EnqueueOptions {
+  idempotencyKey?: string;
+  maxAttempts: number;
+  now?: Date;
+  callId?: string;
+  customerId?: string;
+  conversationId?: string;
+}
+
+interface ClientTemplates {
+  templates?: Record<string, { subject?: string; body: string }>;
+}
+
+/** Builds the row for a valid input; renders a named template from the client's settings. */
+function buildRow(client: Client, input: ValidMessageInput, opts: EnqueueOptions, now: Date) {
+  let body = input.body;
+  let subject = input.subject;
+  if (input.template) {
+    const template = parseJson<ClientTemplates>(client.settings, {}).templates?.[input.template];
+    if (!template) {
+      throw new AppError("VALIDATION_FAILED", `template: unknown template "${input.template}"`, [
+        { path: "template", message: "unknown template" },
+      ]);
+    }
+    const variables = { businessName: client.name, ...input.variables };
+    body ??= renderTemplate(template.body, variables);
+    if (template.subject) subject ??= renderTemplate(template.subject, variables);
+  }
+  const scheduledFor = input.scheduledFor ? new Date(input.scheduledFor) : now;
+  return {
+    id: newId("msg", now.getTime()),
+    clientId: client.id,
+    channel: input.channel,
+    to: input.to,
+    subject: subject ?? null,
+    body: body!,
+    template: input.template ?? null,
+    variables: input.variables ? JSON.stringify(input.variables) : null,
+    category: input.category,
+    kind: input.kind ?? null,
+    status: "pending",
+    scheduledFor,
+    runAt: scheduledFor,
+    maxAttempts: opts.maxAttempts,
+    idempotencyKey: opts.idempotencyKey ?? null,
+    metadata: JSON.stringify(input.metadata ?? {}),
+    callId: opts.callId ?? null,
+    customerId: opts.customerId ?? null,
+    conversationId: opts.conversationId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+async function getClientOrThrow(db: Db, clientId: string): Promise<Client> {
+  const client = await db.client.findUnique({ where: { id: clientId } });
+  if (!client) throw new AppError("NOT_FOUND", `client ${clientId} not found`);
+  return client;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string })?.code === "P2002";
+}
+
+/** Enqueues one message. A repeat with the same idempotency key returns the first message. */
+export async function enqueueMessage(
+  db: Db,
+  input: ValidMessageInput,
+  opts: EnqueueOptions,
+): Promise<{ message: Message; created: boolean }> {
+  const now = opts.now ?? new Date();
+  const client = await getClientOrThrow(db, input.clientId);
+  if (opts.idempotencyKey) {
+    const existing = await db.message.findUnique({
+      where: { clientId_idempotencyKey: { clientId: client.id, idempotencyKey: opts.idempotencyKey } },
+    });
+    if (existing) return { message: existing, created: false };
+  }
+  const row = buildRow(client, input, opts, now);
+  try {
+    const [message] = await db.$transaction([
+      db.message.create({ data: row }),
+      db.messageEvent.create({ data: { id: newId("mev"), messageId: row.id, status: "pending", note: "queued", createdAt: now } }),
+    ]);
+    return { message, created: true };
+  } catch (err) {
+    if (!opts.idempotencyKey || !isUniqueViolation(err)) throw err;
+    // Lost a race with the same key: the other request's message is the answer.
+    const message = await db.message.findUniqueOrThrow({
+      where: { clientId_idempotencyKey: { clientId: client.id, idempotencyKey: opts.idempotencyKey } },
+    });
+    return { message, created: false };
+  }
+}
+
+
+export interface BatchItemError {
+  index: number;
+  error: { code: string; message: string; details?: { path: string; message: string }[] };
+}
+export interface BatchItemOk {
+  index: number;
+  message: Message;
+  created: boolean;
+}
+
+/**
+ * Enqueues up to 1,000 messages in one write. Valid items are accepted even when
+ * others fail. `allowClient` rejects items naming a client the caller may not use.
+ */
+export async function enqueueBatch(
+  db: Db,
+  items: unknown[],
+  opts: { maxAttempts: number; now?: Date; allowClient: (clientId: string) => boolean },
+): Promise<(BatchItemOk | BatchItemError)[]> {
+  const now = opts.now ?? new Date();
+  const results: (BatchItemOk | BatchItemError)[] = new Array(items.length);
+  const parsed: { index: number; input: ValidMessageInput; key?: string }[] = [];
+
+  items.forEach((raw, index) => {
+    const key = (raw as { idempotencyKey?: unknown })?.idempotencyKey;
+    const { idempotencyKey: _drop, ...rest } = (raw ?? {}) as Record<string, unknown>;
+    if (key !== undefined && (typeof key !== "string" || key.length === 0 || key.length > 200)) {
+      results[index] = { index, error: { code: "VALIDATION_FAILED", message: "idempotencyKey: must be a non-empty string", details: [{ path: "idempotencyKey", message: "invalid" }] } };
+      return;
+    }
+    const result = messageInputSchema.safeParse(rest);
+    if (!result.success) {
+      const details = zodDetails(result.error);
+      results[index] = { index, error: { code: "VALIDATION_FAILED", message: `${details[0]!.path}: ${details[0]!.message}`, details } };
+      return;
+    }
+    if (!opts.allowClient(result.data.clientId)) {
+      results[index] = { index, error: { code: "FORBIDDEN", message: "clientId: not your client" } };
+      return;
+    }
+    parsed.push({ index, input: result.data, key: key as string | undefined });
+  });
+
+  const clientIds = [...new Set(parsed.map((p) => p.input.clientId))];
+  const clients = new Map((await db.client.findMany({ where: { id: { in: clientIds } } })).map((c) => [c.id, c]));
+  const keys = parsed.filter((p) => p.key).map((p) => ({ clientId: p.input.clientId, idempotencyKey: p.key! }));
+  const existing = new Map<string, Message>();
+  if (keys.length) {
+    const found = await db.message.findMany({ where: { OR: keys } });
+    for (const m of found) existing.set(`${m.clientId}\u0000${m.idempotencyKey}`, m);
+  }
+
+  const rows: ReturnType<typeof buildRow>[] = [];
+  const created = new Map<string, Message>();
+  for (const p of parsed) {
+    const client = clients.get(p.input.clientId);
+    if (!client) {
+      results[p.index] = { index: p.index, error: { code: "NOT_FOUND", message: `client ${p.input.clientId} not found` } };
+      continue;
+    }
+    const keyId = p.key ? `${client.id}\u0000${p.key}` : undefined;
+    const prior = keyId ? existing.get(keyId) ?? created.get(keyId) : undefined;
+    if (prior) {
+      results[p.index] = { index: p.index, message: prior, created: false };
+      continue;
+    }
+    try {
+      const row = buildRow(client, p.input, { maxAttempts: opts.maxAttempts, idempotencyKey: p.key }, now);
+      rows.push(row);
+      const message = { ...row, attempts: 0, nextAttemptAt: null, leaseOwner: null, leaseExpiresAt: null, provider: null, providerMessageId: null, costCents: 0, lastError: null, heldReason: null, deadLetterReason: null, deadLetterAt: null, sentAt: null, deliveredAt: null, readAt: null, cancelledAt: null } as Message;
+      if (keyId) created.set(keyId, message);
+      results[p.index] = { index: p.index, message, created: true };
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      results[p.index] = { index: p.index, error: { code: err.code, message: err.message, details: err.details } };
+    }
+  }
+  if (rows.length) {
+    await db.$transaction([
+      db.message.createMany({ data: rows }),
+      db.messageEvent.createMany({ data: rows.map((r) => ({ id: newId("mev"), messageId: r.id, status: "pending", note: "queued", createdAt: now })) }),
+    ]);
+  }
+  return results;
+}

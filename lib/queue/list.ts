@@ -1,0 +1,51 @@
+// Read side of the queue: lists (keyset-paginated by id, which is time-ordered),
+// one message with its attempts and history, the schedule and the dead-letter queue.
+import type { Db } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
+import type { ListQuery } from "../schemas/message";
+
+/** `clientIds` null means every client (an admin); otherwise the caller's own. */
+export async function listMessages(db: Db, query: ListQuery) {
+  const where: Prisma.MessageWhereInput = {};
+  if (query.status) where.status = query.status;
+  if (query.channel) where.channel = query.channel;
+  if (query.clientId) where.clientId = query.clientId;
+  if (query.cursor) where.id = { lt: query.cursor };
+  if (query.q) {
+    where.OR = [{ id: query.q }, { to: { contains: query.q } }, { body: { contains: query.q } }, { subject: { contains: query.q } }];
+  }
+  const rows = await db.message.findMany({ where, orderBy: { id: "desc" }, take: query.limit + 1 });
+  const more = rows.length > query.limit;
+  const messages = more ? rows.slice(0, query.limit) : rows;
+  return { messages, nextCursor: more ? messages[messages.length - 1]!.id : null };
+}
+
+export async function getMessageDetail(db: Db, id: string) {
+  return db.message.findUnique({
+    where: { id },
+    include: { attempt: { orderBy: { createdAt: "asc" } }, history: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+  });
+}
+
+export async function listScheduled(db: Db, opts: { hours: number; clientId?: string; now?: Date; limit?: number }) {
+  const now = opts.now ?? new Date();
+  const where: Prisma.MessageWhereInput = {
+    status: "pending",
+    scheduledFor: { lte: new Date(now.getTime() + opts.hours * 3_600_000) },
+    ...(opts.clientId ? { clientId: opts.clientId } : {}),
+  };
+  const [messages, total] = await Promise.all([
+    db.message.findMany({ where, orderBy: [{ runAt: "asc" }, { id: "asc" }], take: opts.limit ?? 500 }),
+    db.message.count({ where }),
+  ]);
+  return { messages, total };
+}
+
+export async function listDeadLetter(db: Db, opts: { clientId?: string; limit?: number }) {
+  const where: Prisma.MessageWhereInput = { status: "dead_letter", ...(opts.clientId ? { clientId: opts.clientId } : {}) };
+  const [messages, total] = await Promise.all([
+    db.message.findMany({ where, orderBy: [{ deadLetterAt: "desc" }, { id: "desc" }], take: opts.limit ?? 500 }),
+    db.message.count({ where }),
+  ]);
+  return { messages, total };
+}

@@ -1,0 +1,52 @@
+// The one typed Socket.IO contract, imported by the server and the browser.
+export const MESSAGE_EVENTS = [
+  "queued",
+  "processing",
+  "sent",
+  "delivered",
+  "read",
+  "failed",
+  "retry",
+  "dead_letter",
+  "cancelled",
+] as const;
+export type MessageEventName = (typeof MESSAGE_EVENTS)[number];
+
+export interface MessageEventPayload {
+  messageId: string;
+  clientId: string;
+  channel: string;
+  to: string;
+  status: string;
+  attempts: number;
+  provider?: string | null;
+  error?: string | null;
+  nextAttemptAt?: string | null;
+  processingTimeMs?: number;
+}
+
+export interface QueueStats {
+  byStatus: Record<string, number>;
+  byChannel: Record<string, number>;
+  scheduled: number;
+  sentLastHour: number;
+  failedLastHour: number;
+  sent24h: number;
+  failed24h: number;
+  costTodayCents: number;
+  costMonthCents: number;
+  queueLagMs: number;
+  generatedAt: string;
+}
+
+type MessageEventHandlers = {
+  [K in MessageEventName as `queue:message:${K}`]: (payload: MessageEventPayload) => void;
+};
+
+export interface ServerToClientEvents extends MessageEventHandlers {
+  "queue:stats": (stats: QueueStats & { clientId: string | null }) => void;
+}
+
+export interface ClientToServerEvents {
+  ping: (ack: (at: string) => void) => void;
+}

@@ -1,0 +1,67 @@
+// Socket.IO on the app's HTTP server: handshake auth, rooms, and the forwarding of
+// bus events to `admin` and `client:<id>`. queue:stats goes out at most once a
+// second per room, and only to rooms someone is in.
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { Database } from "../db";
+import type { EventBus } from "../events/bus";
+import { resolvePrincipal } from "../auth/principal";
+import { getQueueStats } from "../queue/stats";
+import type { ClientToServerEvents, ServerToClientEvents } from "./contract";
+
+export type HeraldIo = Server<ClientToServerEvents, ServerToClientEvents>;
+
+const STATS_INTERVAL_MS = 1000;
+
+export function attachRealtime(httpServer: HttpServer, database: Database, bus: EventBus): HeraldIo {
+  const io: HeraldIo = new Server(httpServer, { path: "/socket.io", serveClient: false });
+
+  io.use(async (socket, next) => {
+    try {
+      const principal = await resolvePrincipal(database.db, {
+        cookie: socket.handshake.headers.cookie,
+        token: typeof socket.handshake.auth?.token === "string" ? socket.handshake.auth.token : null,
+      });
+      if (!principal) return next(new Error("UNAUTHENTICATED"));
+      socket.data.principal = principal;
+      next();
+    } catch (err) {
+      next(err as Error);
+    }
+  });
+
+  io.on("connection", (socket) => {
+    const principal = socket.data.principal;
+    void socket.join(principal.kind === "admin" ? "admin" : `client:${principal.clientId}`);
+    socket.on("ping", (ack) => typeof ack === "function" && ack(new Date().toISOString()));
+  });
+
+  const dirty = new Set<string | null>();
+  bus.on("message", ({ event, payload }) => {
+    io.to("admin").to(`client:${payload.clientId}`).emit(`queue:message:${event}`, payload);
+    dirty.add(null).add(payload.clientId);
+  });
+
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy || dirty.size === 0) return;
+    busy = true;
+    const scopes = [...dirty];
+    dirty.clear();
+    try {
+      for (const clientId of scopes) {
+        const room = clientId ? `client:${clientId}` : "admin";
+        if (!io.sockets.adapter.rooms.get(room)?.size) continue;
+        const stats = await getQueueStats(database.db, clientId ?? undefined);
+        io.to(room).emit("queue:stats", { ...stats, clientId });
+      }
+    } catch (err) {
+      console.error("[realtime] stats failed", err);
+    } finally {
+      busy = false;
+    }
+  }, STATS_INTERVAL_MS);
+  timer.unref();
+  httpServer.on("close", () => clearInterval(timer));
+  return io;
+}

@@ -1,0 +1,18 @@
+// What server.ts started, reachable from the bundled route handlers (via globalThis).
+import type { WorkerStatus } from "./engine/worker";
+
+export interface Runtime {
+  startedAt: Date;
+  worker?: { status(): WorkerStatus; nudge(): void };
+  providers: { name: string; channels: readonly string[] }[];
+}
+
+const holder = globalThis as unknown as { __heraldRuntime?: Runtime };
+
+export function setRuntime(runtime: Runtime): void {
+  holder.__heraldRuntime = runtime;
+}
+
+export function getRuntime(): Runtime | undefined {
+  return holder.__heraldRuntime;
+}

@@ -1,0 +1,44 @@
+// Client (tenant) schemas shared by the API and the console.
+import { z } from "zod";
+import { IANAZone } from "luxon";
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "time must be HH:MM");
+const window = z
+  .object({ open: time, close: time })
+  .refine((w) => w.open < w.close, { message: "open must be before close" });
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+export const businessHoursSchema = z.object(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(window).max(6).default([])])) as Record<
+    (typeof WEEKDAYS)[number],
+    z.ZodDefault<z.ZodArray<typeof window>>
+  >,
+);
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+const nineToFive = [{ open: "09:00", close: "17:00" }];
+export const DEFAULT_BUSINESS_HOURS: BusinessHours = {
+  mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive, sat: [], sun: [],
+};
+
+const timezone = z.string().refine((tz) => IANAZone.isValidZone(tz), "unknown IANA timezone");
+const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, "invalid phone number (E.164)");
+
+export const clientCreateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    timezone,
+    businessHours: businessHoursSchema.optional(),
+    smsFrom: phone.nullish(),
+    whatsappFrom: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, "must be whatsapp:+E164").nullish(),
+    emailFrom: z.string().email().nullish(),
+    agentIds: z.array(z.string().min(1).max(200)).max(100).optional(),
+    phoneNumbers: z.array(phone).max(100).optional(),
+  })
+  .strict();
+
+export const clientUpdateSchema = clientCreateSchema.partial().strict();
+
+export type ClientCreate = z.infer<typeof clientCreateSchema>;
+export type ClientUpdate = z.infer<typeof clientUpdateSchema>;

@@ -1,0 +1,75 @@
+// Message schemas shared by the API routes, the console's compose form and the queue.
+import { z } from "zod";
+import { CATEGORIES, CHANNELS, MESSAGE_STATUSES } from "../queue/statuses";
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const channelSchema = z.enum(CHANNELS);
+export const statusSchema = z.enum(MESSAGE_STATUSES);
+
+/** Checks a recipient against its channel; returns an error message or null. */
+export function recipientProblem(channel: string, to: string): string | null {
+  if (channel === "email") return EMAIL.test(to) ? null : "invalid email address";
+  const phone = channel === "whatsapp" ? to.replace(/^whatsapp:/, "") : to;
+  return E164.test(phone) ? null : "invalid phone number (E.164, e.g. +15551234567)";
+}
+
+export const messageInputSchema = z
+  .object({
+    clientId: z.string().min(1).max(100),
+    channel: channelSchema,
+    to: z.string().trim().min(1).max(320),
+    subject: z.string().max(998).optional(),
+    body: z.string().min(1).max(10_000).optional(),
+    template: z.string().min(1).max(100).optional(),
+    variables: z.record(z.string(), z.unknown()).optional(),
+    category: z.enum(CATEGORIES).default("transactional"),
+    kind: z.string().min(1).max(50).optional(),
+    scheduledFor: z.iso.datetime({ offset: true }).optional(),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    const problem = recipientProblem(m.channel, m.to);
+    if (problem) ctx.addIssue({ code: "custom", path: ["to"], message: problem });
+    if (!m.body && !m.template) ctx.addIssue({ code: "custom", path: ["body"], message: "either body or template is required" });
+    if (m.channel === "email" && !m.subject && !m.template) {
+      ctx.addIssue({ code: "custom", path: ["subject"], message: "an email needs a subject" });
+    }
+  });
+
+export type MessageInput = z.input<typeof messageInputSchema>;
+export type ValidMessageInput = z.output<typeof messageInputSchema>;
+
+export const batchItemSchema = z.object({ idempotencyKey: z.string().min(1).max(200).optional() }).passthrough();
+
+export const batchInputSchema = z.object({
+  messages: z.array(z.unknown()).min(1).max(1000),
+});
+
+export const retryEditSchema = z
+  .object({
+    body: z.string().min(1).max(10_000).optional(),
+    subject: z.string().min(1).max(998).optional(),
+    to: z.string().trim().min(1).max(320).optional(),
+  })
+  .strict();
+export type RetryEdit = z.infer<typeof retryEditSchema>;
+
+export const listQuerySchema = z.object({
+  status: statusSchema.optional(),
+  channel: channelSchema.optional(),
+  clientId: z.string().min(1).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  cursor: z.string().regex(/^msg_[0-9a-f]+$/, "invalid cursor").optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export const scheduledQuerySchema = z.object({
+  hours: z.coerce.number().min(1).max(168).default(48),
+  clientId: z.string().min(1).optional(),
+});
+
+export const clientScopeSchema = z.object({ clientId: z.string().min(1).optional() });

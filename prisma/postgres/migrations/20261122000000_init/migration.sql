@@ -1,0 +1,277 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "Client" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "timezone" TEXT NOT NULL,
+    "businessHours" TEXT NOT NULL,
+    "smsFrom" TEXT,
+    "whatsappFrom" TEXT,
+    "emailFrom" TEXT,
+    "agentIds" TEXT NOT NULL DEFAULT '[]',
+    "phoneNumbers" TEXT NOT NULL DEFAULT '[]',
+    "settings" TEXT NOT NULL DEFAULT '{}',
+    "apiKeyHash" TEXT,
+    "apiKeyPrefix" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Client_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Customer" (
+    "id" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "phone" TEXT,
+    "email" TEXT,
+    "name" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Customer_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Message" (
+    "id" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "to" TEXT NOT NULL,
+    "subject" TEXT,
+    "body" TEXT NOT NULL,
+    "template" TEXT,
+    "variables" TEXT,
+    "category" TEXT NOT NULL DEFAULT 'transactional',
+    "kind" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "scheduledFor" TIMESTAMP(3) NOT NULL,
+    "runAt" TIMESTAMP(3) NOT NULL,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "maxAttempts" INTEGER NOT NULL DEFAULT 3,
+    "nextAttemptAt" TIMESTAMP(3),
+    "leaseOwner" TEXT,
+    "leaseExpiresAt" TIMESTAMP(3),
+    "provider" TEXT,
+    "providerMessageId" TEXT,
+    "costCents" INTEGER NOT NULL DEFAULT 0,
+    "lastError" TEXT,
+    "heldReason" TEXT,
+    "deadLetterReason" TEXT,
+    "deadLetterAt" TIMESTAMP(3),
+    "sentAt" TIMESTAMP(3),
+    "deliveredAt" TIMESTAMP(3),
+    "readAt" TIMESTAMP(3),
+    "cancelledAt" TIMESTAMP(3),
+    "callId" TEXT,
+    "conversationId" TEXT,
+    "customerId" TEXT,
+    "idempotencyKey" TEXT,
+    "metadata" TEXT NOT NULL DEFAULT '{}',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Message_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "MessageAttempt" (
+    "id" TEXT NOT NULL,
+    "messageId" TEXT NOT NULL,
+    "attempt" INTEGER NOT NULL,
+    "provider" TEXT NOT NULL,
+    "outcome" TEXT NOT NULL,
+    "errorClass" TEXT,
+    "errorCode" TEXT,
+    "error" TEXT,
+    "durationMs" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MessageAttempt_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "MessageEvent" (
+    "id" TEXT NOT NULL,
+    "messageId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "note" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MessageEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Call" (
+    "id" TEXT NOT NULL,
+    "callId" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "agentId" TEXT,
+    "direction" TEXT NOT NULL DEFAULT 'inbound',
+    "fromNumber" TEXT,
+    "toNumber" TEXT,
+    "status" TEXT NOT NULL,
+    "startedAt" TIMESTAMP(3),
+    "endedAt" TIMESTAMP(3),
+    "durationMs" INTEGER,
+    "disconnectionReason" TEXT,
+    "transcript" TEXT,
+    "analysis" TEXT,
+    "customerId" TEXT,
+    "followUpsPlannedAt" TIMESTAMP(3),
+    "followUpNotes" TEXT NOT NULL DEFAULT '[]',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Call_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "WebhookEvent" (
+    "id" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "eventKey" TEXT NOT NULL,
+    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "WebhookEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ErrorLog" (
+    "id" TEXT NOT NULL,
+    "clientId" TEXT,
+    "service" TEXT NOT NULL,
+    "operation" TEXT NOT NULL,
+    "errorType" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "message" TEXT NOT NULL,
+    "context" TEXT NOT NULL DEFAULT '{}',
+    "fingerprint" TEXT NOT NULL,
+    "resolvedAt" TIMESTAMP(3),
+    "acknowledgedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ErrorLog_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Suppression" (
+    "id" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "address" TEXT NOT NULL,
+    "channel" TEXT,
+    "reason" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Suppression_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Client_apiKeyHash_key" ON "Client"("apiKeyHash");
+
+-- CreateIndex
+CREATE INDEX "Customer_clientId_email_idx" ON "Customer"("clientId", "email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Customer_clientId_phone_key" ON "Customer"("clientId", "phone");
+
+-- CreateIndex
+CREATE INDEX "Message_status_runAt_idx" ON "Message"("status", "runAt");
+
+-- CreateIndex
+CREATE INDEX "Message_clientId_id_idx" ON "Message"("clientId", "id");
+
+-- CreateIndex
+CREATE INDEX "Message_status_id_idx" ON "Message"("status", "id");
+
+-- CreateIndex
+CREATE INDEX "Message_channel_id_idx" ON "Message"("channel", "id");
+
+-- CreateIndex
+CREATE INDEX "Message_clientId_status_id_idx" ON "Message"("clientId", "status", "id");
+
+-- CreateIndex
+CREATE INDEX "Message_status_scheduledFor_idx" ON "Message"("status", "scheduledFor");
+
+-- CreateIndex
+CREATE INDEX "Message_sentAt_idx" ON "Message"("sentAt");
+
+-- CreateIndex
+CREATE INDEX "Message_clientId_sentAt_idx" ON "Message"("clientId", "sentAt");
+
+-- CreateIndex
+CREATE INDEX "Message_status_deadLetterAt_idx" ON "Message"("status", "deadLetterAt");
+
+-- CreateIndex
+CREATE INDEX "Message_providerMessageId_idx" ON "Message"("providerMessageId");
+
+-- CreateIndex
+CREATE INDEX "Message_callId_idx" ON "Message"("callId");
+
+-- CreateIndex
+CREATE INDEX "Message_conversationId_idx" ON "Message"("conversationId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Message_clientId_idempotencyKey_key" ON "Message"("clientId", "idempotencyKey");
+
+-- CreateIndex
+CREATE INDEX "MessageAttempt_messageId_idx" ON "MessageAttempt"("messageId");
+
+-- CreateIndex
+CREATE INDEX "MessageAttempt_provider_createdAt_idx" ON "MessageAttempt"("provider", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "MessageEvent_messageId_createdAt_idx" ON "MessageEvent"("messageId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Call_callId_key" ON "Call"("callId");
+
+-- CreateIndex
+CREATE INDEX "Call_clientId_createdAt_idx" ON "Call"("clientId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Call_status_createdAt_idx" ON "Call"("status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "WebhookEvent_receivedAt_idx" ON "WebhookEvent"("receivedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WebhookEvent_source_eventKey_key" ON "WebhookEvent"("source", "eventKey");
+
+-- CreateIndex
+CREATE INDEX "ErrorLog_createdAt_idx" ON "ErrorLog"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "ErrorLog_clientId_createdAt_idx" ON "ErrorLog"("clientId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ErrorLog_severity_createdAt_idx" ON "ErrorLog"("severity", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ErrorLog_service_createdAt_idx" ON "ErrorLog"("service", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ErrorLog_fingerprint_createdAt_idx" ON "ErrorLog"("fingerprint", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Suppression_clientId_address_key" ON "Suppression"("clientId", "address");
+
+-- AddForeignKey
+ALTER TABLE "Customer" ADD CONSTRAINT "Customer_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "Client"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Message" ADD CONSTRAINT "Message_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "Client"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MessageAttempt" ADD CONSTRAINT "MessageAttempt_messageId_fkey" FOREIGN KEY ("messageId") REFERENCES "Message"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MessageEvent" ADD CONSTRAINT "MessageEvent_messageId_fkey" FOREIGN KEY ("messageId") REFERENCES "Message"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Call" ADD CONSTRAINT "Call_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "Client"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Suppression" ADD CONSTRAINT "Suppression_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "Client"("id") ON DELETE CASCADE ON UPDATE CASCADE;

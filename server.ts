@@ -1,0 +1,76 @@
+// Herald's one deployable: Next.js (console + API), Socket.IO and the worker on one port.
+// Wiring and shutdown only; everything else lives in lib/.
+import { createServer } from "node:http";
+import next from "next";
+import { ensureSecrets } from "./lib/auth/secrets";
+import { getConfig, resetConfig } from "./lib/config";
+import { closeDatabase, getDatabase } from "./lib/db";
+import { createWorker } from "./lib/engine/worker";
+import { getBus } from "./lib/events/bus";
+import { createProviderChains } from "./lib/providers/registry";
+import { attachRealtime } from "./lib/realtime/server";
+import { setRuntime } from "./lib/runtime";
+
+async function main() {
+  const generated = ensureSecrets(process.env);
+  resetConfig();
+  const config = getConfig();
+  const dev = config.NODE_ENV !== "production";
+
+  const httpServer = createServer();
+  const app = next({ dev, hostname: config.HOST, port: config.PORT, httpServer });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  httpServer.on("request", (req, res) => void handle(req, res));
+
+  const database = await getDatabase();
+  const bus = getBus();
+  const io = attachRealtime(httpServer, database, bus);
+  const { chains, providers } = createProviderChains(config);
+  const worker = config.WORKER_ENABLED
+    ? createWorker({
+        database,
+        chains,
+        providers,
+        bus,
+        options: {
+          intervalMs: config.WORKER_INTERVAL_MS,
+          batchSize: config.WORKER_BATCH_SIZE,
+          concurrency: config.WORKER_CONCURRENCY,
+          leaseMs: config.WORKER_LEASE_MS,
+          retryIntervalMs: config.RETRY_INTERVAL_MS,
+        },
+      })
+    : undefined;
+  bus.on("enqueued", () => worker?.nudge());
+  setRuntime({ startedAt: new Date(), worker, providers: providers.map((p) => ({ name: p.name, channels: p.channels })) });
+  worker?.start();
+
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  console.log(`Herald is running: ${config.PUBLIC_URL} (console: ${config.PUBLIC_URL}/messages)`);
+  console.log(`  database: ${config.DATABASE_URL.startsWith("file:") ? config.DATABASE_URL : "postgresql"}; worker: ${worker ? "on" : "off"}`);
+  if (generated.ADMIN_PASSWORD) console.log(`  admin password (generated, kept in data/secrets.json): ${generated.ADMIN_PASSWORD}`);
+  if (generated.ADMIN_API_KEY) console.log(`  admin API key  (generated, kept in data/secrets.json): ${generated.ADMIN_API_KEY}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping (finishing in-flight sends)...`);
+    const force = setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 5000);
+    force.unref();
+    await worker?.stop(config.SHUTDOWN_TIMEOUT_MS);
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    httpServer.closeAllConnections?.();
+    await closeDatabase();
+    console.log("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
