@@ -2,6 +2,7 @@
 // Wiring and shutdown only; everything else lives in lib/.
 import { createServer } from "node:http";
 import next from "next";
+import nextEnv from "@next/env";
 import { ensureSecrets } from "./lib/auth/secrets";
 import { getConfig, resetConfig } from "./lib/config";
 import { closeDatabase, getDatabase } from "./lib/db";
@@ -12,6 +13,7 @@ import { attachRealtime } from "./lib/realtime/server";
 import { setRuntime } from "./lib/runtime";
 
 async function main() {
+  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production"); // .env files, as Next would
   const generated = ensureSecrets(process.env);
   resetConfig();
   const config = getConfig();

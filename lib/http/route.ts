@@ -6,7 +6,7 @@ import { getDb } from "../db";
 import { AppError, toErrorResponse } from "../errors";
 import { resolvePrincipal, type Principal } from "../auth/principal";
 
-type Params = Record<string, string>;
+type Params = Record<string, string | string[]>;
 interface RouteContext<P extends Params> {
   params: Promise<P>;
 }
