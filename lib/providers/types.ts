@@ -35,6 +35,8 @@ export class ProviderError extends Error {
     readonly errorClass: ErrorClass,
     message: string,
     readonly code?: string,
+    /** A 429 with Retry-After: reschedule after this long without spending an attempt. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = "ProviderError";
