@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { MessagesView } from "@/components/messages/messages-view";
+import { parseTab } from "@/components/messages/message-types";
+
+export const metadata: Metadata = { title: "Messages" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v?.trim() ? v.trim() : undefined;
+}
+
+// GET /messages?tab=all|pending|sent|failed|dead_letter|scheduled&clientId=&channel=&q=
+export default async function MessagesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const filter = {
+    tab: parseTab(first(params.tab)),
+    clientId: first(params.clientId),
+    channel: first(params.channel),
+    q: first(params.q),
+  };
+  return <MessagesView filter={filter} />;
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+// `prefetch: false` until a page exists: prefetching a missing page only fills the console with 404s.
+const LINKS = [
+  { href: "/", label: "Overview", prefetch: true },
+  { href: "/messages", label: "Messages", prefetch: true },
+  { href: "/calls", label: "Calls", prefetch: false },
+  { href: "/clients", label: "Clients", prefetch: false },
+  { href: "/errors", label: "Errors", prefetch: false },
+] as const;
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Console" className="flex gap-1 overflow-x-auto">
+      {LINKS.map(({ href, label, prefetch }) => {
+        const active = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link
+            key={href}
+            href={href}
+            prefetch={prefetch ? undefined : false}
+            aria-current={active ? "page" : undefined}
+            className={`whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium transition sm:px-3 ${
+              active
+                ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900"
+                : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
+            }`}
+          >
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

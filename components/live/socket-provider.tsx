@@ -1,0 +1,73 @@
+"use client";
+
+// One Socket.IO connection per console tab, shared by every live component through context.
+// The server authenticates the handshake with the session cookie and joins the socket to
+// room "admin". On every (re)connect all queries are refetched: whatever happened while the
+// socket was down, or before it first connected, was not heard.
+import { useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/contract";
+
+export type HeraldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+interface LiveState {
+  socket: HeraldSocket | null;
+  connected: boolean;
+}
+
+const LiveContext = createContext<LiveState>({ socket: null, connected: false });
+
+/** After the server refuses or drops us, socket.io-client stops trying; we try again this often. */
+const MANUAL_RETRY_MS = 5_000;
+
+export function SocketProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<LiveState>({ socket: null, connected: false });
+
+  useEffect(() => {
+    const socket: HeraldSocket = io({ withCredentials: true });
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const retryLater = () => {
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => {
+        if (!socket.connected) socket.connect();
+      }, MANUAL_RETRY_MS);
+    };
+    const onConnect = () => {
+      clearTimeout(retryTimer);
+      setState({ socket, connected: true });
+      void queryClient.invalidateQueries();
+    };
+    const onDisconnect = (reason: Socket.DisconnectReason) => {
+      setState({ socket, connected: false });
+      // "io server disconnect" is not retried by the client on its own.
+      if (reason === "io server disconnect") retryLater();
+    };
+    const onConnectError = () => {
+      setState({ socket, connected: false });
+      // A refused handshake (socket.active false) is not retried on its own either.
+      if (!socket.active) retryLater();
+    };
+
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    socket.on("connect_error", onConnectError);
+    setState({ socket, connected: socket.connected });
+
+    return () => {
+      clearTimeout(retryTimer);
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("connect_error", onConnectError);
+      socket.disconnect();
+    };
+  }, [queryClient]);
+
+  return <LiveContext.Provider value={state}>{children}</LiveContext.Provider>;
+}
+
+export function useLive(): LiveState {
+  return useContext(LiveContext);
+}

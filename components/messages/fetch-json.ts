@@ -1,0 +1,44 @@
+// The console's one way to call Herald's API: same-origin, session cookie, API.md error bodies.
+
+/** A non-2xx answer, carrying the `{error: {code, message}}` body of API.md. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+async function toHttpError(res: Response): Promise<HttpError> {
+  const body: unknown = await res.json().catch(() => null);
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const code = typeof error?.code === "string" ? error.code : "HTTP_" + res.status;
+  const message = typeof error?.message === "string" ? error.message : `${res.status} ${res.statusText}`.trim();
+  return new HttpError(res.status, code, message);
+}
+
+/** Sends the browser to /login, remembering where it was, when the session has expired. */
+function redirectToLogin() {
+  if (typeof window === "undefined" || window.location.pathname === "/login") return;
+  const next = window.location.pathname + window.location.search;
+  window.location.assign(`/login?next=${encodeURIComponent(next)}`);
+}
+
+export async function fetchJson<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, headers, ...rest } = init;
+  const res = await fetch(url, {
+    credentials: "same-origin",
+    ...rest,
+    headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...headers },
+    body: json !== undefined ? JSON.stringify(json) : rest.body,
+  });
+  if (!res.ok) {
+    const error = await toHttpError(res);
+    if (res.status === 401) redirectToLogin();
+    throw error;
+  }
+  return (await res.json()) as T;
+}

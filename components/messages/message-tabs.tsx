@@ -1,0 +1,52 @@
+"use client";
+
+import Link from "next/link";
+import type { QueueStats } from "@/lib/realtime/contract";
+import { filterHref } from "./filter-href";
+import type { MessageFilter, MessageTab } from "./message-types";
+
+const LABELS: Record<MessageTab, string> = {
+  all: "All",
+  pending: "Pending",
+  sent: "Sent",
+  failed: "Failed",
+  dead_letter: "Dead letter",
+  scheduled: "Scheduled",
+};
+
+function tabCount(tab: MessageTab, stats: QueueStats | undefined): number | null {
+  if (!stats) return null;
+  if (tab === "all") return Object.values(stats.byStatus).reduce((a, b) => a + b, 0);
+  if (tab === "scheduled") return stats.scheduled;
+  return stats.byStatus[tab] ?? 0;
+}
+
+export function MessageTabs({ filter, stats }: { filter: MessageFilter; stats?: QueueStats }) {
+  return (
+    <nav aria-label="Message views" className="-mb-px flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800">
+      {(Object.keys(LABELS) as MessageTab[]).map((tab) => {
+        const active = tab === filter.tab;
+        const count = tabCount(tab, stats);
+        return (
+          <Link
+            key={tab}
+            href={filterHref({ ...filter, tab })}
+            aria-current={active ? "page" : undefined}
+            className={`flex items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium transition ${
+              active
+                ? "border-indigo-600 text-indigo-700 dark:border-indigo-400 dark:text-indigo-300"
+                : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
+            }`}
+          >
+            {LABELS[tab]}
+            {count !== null && (
+              <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+                {count}
+              </span>
+            )}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

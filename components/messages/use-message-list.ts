@@ -1,0 +1,55 @@
+"use client";
+
+// The messages list of one tab and filter set, newest first, a page at a time.
+import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
+import { fetchJson } from "./fetch-json";
+import { tabStatus, type ApiMessage, type MessageFilter, type MessagePage } from "./message-types";
+
+export const PAGE_SIZE = 50;
+export const SCHEDULED_HOURS = 48;
+
+export type MessageListData = InfiniteData<MessagePage, string | null>;
+
+/** Every list key starts with "messages", so one prefix reaches all of them. */
+export function messagesQueryKey(filter: MessageFilter) {
+  return ["messages", filter.tab, filter.clientId ?? null, filter.channel ?? null, filter.q ?? null] as const;
+}
+
+function listUrl(filter: MessageFilter, cursor: string | null): string {
+  const params = new URLSearchParams();
+  const status = tabStatus(filter.tab);
+  if (status) params.set("status", status);
+  if (filter.channel) params.set("channel", filter.channel);
+  if (filter.clientId) params.set("clientId", filter.clientId);
+  if (filter.q) params.set("q", filter.q);
+  if (cursor) params.set("cursor", cursor);
+  params.set("limit", String(PAGE_SIZE));
+  return `/api/messages?${params}`;
+}
+
+// The schedule endpoint has no channel or text filter and no cursor: filter here, one page.
+async function fetchScheduled(filter: MessageFilter): Promise<MessagePage> {
+  const params = new URLSearchParams({ hours: String(SCHEDULED_HOURS) });
+  if (filter.clientId) params.set("clientId", filter.clientId);
+  const { messages } = await fetchJson<{ messages: ApiMessage[]; total: number }>(`/api/messages/scheduled?${params}`);
+  const q = filter.q?.toLowerCase();
+  return {
+    messages: messages.filter(
+      (m) =>
+        (!filter.channel || m.channel === filter.channel) &&
+        (!q || m.id === filter.q || m.to.toLowerCase().includes(q) || (m.body ?? "").toLowerCase().includes(q)),
+    ),
+    nextCursor: null,
+  };
+}
+
+export function useMessageList(filter: MessageFilter) {
+  return useInfiniteQuery({
+    queryKey: messagesQueryKey(filter),
+    queryFn: ({ pageParam }) =>
+      filter.tab === "scheduled" ? fetchScheduled(filter) : fetchJson<MessagePage>(listUrl(filter, pageParam)),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    staleTime: 0,
+  });
+}
