@@ -35,9 +35,7 @@ function buildRow(client: Client, input: ValidMessageInput, opts: EnqueueOptions
     body ??= renderTemplate(template.body, variables);
     if (template.subject) subject ??= renderTemplate(template.subject, variables);
   }
-  const scheduledFor = input.scheduledFor ? new Date(input.scheduledFor) : now;
-  return {
-    id: newId("msg", now.getTime()),
+  return messageRow({
     clientId: client.id,
     channel: input.channel,
     to: input.to,
@@ -47,18 +45,29 @@ function buildRow(client: Client, input: ValidMessageInput, opts: EnqueueOptions
     variables: input.variables ? JSON.stringify(input.variables) : null,
     category: input.category,
     kind: input.kind ?? null,
-    status: "pending",
-    scheduledFor,
-    runAt: scheduledFor,
+    scheduledFor: input.scheduledFor ? new Date(input.scheduledFor) : now,
     maxAttempts: opts.maxAttempts,
     idempotencyKey: opts.idempotencyKey ?? null,
     metadata: JSON.stringify(input.metadata ?? {}),
     callId: opts.callId ?? null,
     customerId: opts.customerId ?? null,
     conversationId: opts.conversationId ?? null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  }, now);
+}
+
+
+/** A new pending message row; every enqueue path builds its rows here. */
+export function messageRow(fields: {
+  clientId: string; channel: string; to: string; subject: string | null; body: string; template: string | null;
+  variables: string | null; category: string; kind: string | null; scheduledFor: Date; maxAttempts: number;
+  idempotencyKey: string | null; metadata: string; callId: string | null; customerId: string | null; conversationId: string | null;
+  heldReason?: string | null;
+}, now: Date) {
+  return { id: newId("msg", now.getTime()), status: "pending", runAt: fields.scheduledFor, createdAt: now, updatedAt: now, heldReason: null, ...fields };
+}
+
+export function queuedHistory(rows: { id: string }[], now: Date, note = "queued") {
+  return rows.map((r) => ({ id: newId("mev"), messageId: r.id, status: "pending", note, createdAt: now }));
 }
 
 async function getClientOrThrow(db: Db, clientId: string): Promise<Client> {
@@ -183,7 +192,7 @@ export async function enqueueBatch(
   if (rows.length) {
     await db.$transaction([
       db.message.createMany({ data: rows }),
-      db.messageEvent.createMany({ data: rows.map((r) => ({ id: newId("mev"), messageId: r.id, status: "pending", note: "queued", createdAt: now })) }),
+      db.messageEvent.createMany({ data: queuedHistory(rows, now) }),
     ]);
   }
   return results;

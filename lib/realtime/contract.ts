@@ -39,12 +39,27 @@ export interface QueueStats {
   generatedAt: string;
 }
 
+export interface CallEventPayload {
+  callId: string;
+  clientId: string;
+  fromNumber: string | null;
+  toNumber: string | null;
+  direction: string;
+  status: string;
+  durationMs?: number | null;
+  timestamp: string;
+}
+export type CallEventName = "started" | "ended" | "analyzed";
+
 type MessageEventHandlers = {
   [K in MessageEventName as `queue:message:${K}`]: (payload: MessageEventPayload) => void;
 };
 
 export interface ServerToClientEvents extends MessageEventHandlers {
   "queue:stats": (stats: QueueStats & { clientId: string | null }) => void;
+  "call:started": (payload: CallEventPayload) => void;
+  "call:ended": (payload: CallEventPayload) => void;
+  "call:analyzed": (payload: CallEventPayload) => void;
 }
 
 export interface ClientToServerEvents {

@@ -42,6 +42,10 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
     dirty.add(null).add(payload.clientId);
   });
 
+  bus.on("call", ({ event, payload }) => {
+    io.to("admin").to(`client:${payload.clientId}`).emit(`call:${event}`, payload);
+  });
+
   let busy = false;
   const timer = setInterval(async () => {
     if (busy || dirty.size === 0) return;

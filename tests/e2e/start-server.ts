@@ -23,6 +23,7 @@ const env = {
   SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
   SANDBOX_DELIVERY_MS: "300",
   RETRY_INTERVAL_MS: "2000",
+  RETELL_API_KEY: "e2e-retell-key",
 };
 const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server.ts")], { cwd: root, env, stdio: "inherit" });
 const forward = (signal: NodeJS.Signals) => child.kill(signal);

@@ -1,0 +1,49 @@
+// POST /api/webhooks/calls, minus HTTP: verify, parse, ingest, announce.
+import type { Db } from "../db";
+import { getConfig } from "../config";
+import { AppError } from "../errors";
+import { getBus } from "../events/bus";
+import { toEventPayload } from "../queue/serialize";
+import { callWebhookSchema } from "../schemas/call-webhook";
+import type { CallEventName as BusCallEvent } from "../realtime/contract";
+import type { Call } from "../generated/sqlite/client";
+import { checkRetellSignature } from "./signature";
+import { ingestCallEvent, type IngestResult } from "./ingest";
+
+const BUS_EVENT: Record<string, BusCallEvent> = { call_started: "started", call_ended: "ended", call_analyzed: "analyzed" };
+
+export function toCallEventPayload(call: Call, now: Date) {
+  return {
+    callId: call.callId,
+    clientId: call.clientId,
+    fromNumber: call.fromNumber,
+    toNumber: call.toNumber,
+    direction: call.direction,
+    status: call.status,
+    durationMs: call.durationMs,
+    timestamp: now.toISOString(),
+  };
+}
+
+export async function handleCallWebhook(db: Db, rawBody: string, signature: string | null, now = new Date()): Promise<IngestResult> {
+  const config = getConfig();
+  if (!config.RETELL_API_KEY) throw new AppError("INVALID_SIGNATURE", "RETELL_API_KEY is not configured; call webhooks cannot be verified");
+  const problem = checkRetellSignature(config.RETELL_API_KEY, rawBody, signature, now.getTime());
+  if (problem) throw new AppError("INVALID_SIGNATURE", `x-retell-signature ${problem}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    throw new AppError("INVALID_JSON", "body is not valid JSON");
+  }
+  const body = callWebhookSchema.parse(json);
+  const result = await ingestCallEvent(db, body, { maxAttempts: config.RETRY_MAX_ATTEMPTS, now });
+  if (result.status === "recorded") {
+    const bus = getBus();
+    bus.emit("call", { event: BUS_EVENT[result.event]!, payload: toCallEventPayload(result.call, now) });
+    for (const m of result.cancelled) bus.emit("message", { event: "cancelled", payload: toEventPayload(m) });
+    for (const m of result.queued) bus.emit("message", { event: "queued", payload: toEventPayload(m) });
+    if (result.queued.length) bus.emit("enqueued", { count: result.queued.length });
+  }
+  return result;
+}

@@ -1,0 +1,41 @@
+// Renders a planned follow-up's text from the client's template, in the client's zone and locale.
+import { DateTime } from "luxon";
+import type { Client } from "../generated/sqlite/client";
+import { findTemplate, type TemplateText } from "../templates/defaults";
+import { renderTemplate, templateVariables } from "../templates/render";
+import type { CallFacts, PlannedFollowUp } from "./plan";
+
+export interface ClientSettings {
+  templates?: Record<string, TemplateText>;
+  locale?: string;
+  followUps?: unknown;
+}
+
+export function formatAppointment(at: Date, zone: string, locale = "en-US"): string {
+  return DateTime.fromJSDate(at, { zone }).setLocale(locale).toFormat("cccc, LLLL d 'at' h:mm a ZZZZ");
+}
+
+export function followUpVariables(client: Client, settings: ClientSettings, facts: CallFacts, bookingLink: string): Record<string, unknown> {
+  return {
+    ...facts.custom,
+    customerName: facts.customerName ?? "there",
+    customerEmail: facts.customerEmail ?? undefined,
+    customerPhone: facts.customerPhone ?? undefined,
+    businessName: client.name,
+    appointmentTime: facts.appointmentTime ? formatAppointment(facts.appointmentTime, client.timezone, settings.locale) : undefined,
+    bookingLink: bookingLink || "(call us back)",
+  };
+}
+
+/** The subject and body, or the reason it cannot be rendered. */
+export function renderFollowUp(
+  p: PlannedFollowUp,
+  settings: ClientSettings,
+  variables: Record<string, unknown>,
+): { subject: string | null; body: string } | { problem: string } {
+  const template = findTemplate(p.kind, p.channel, settings.templates);
+  if (!template) return { problem: `no template for ${p.kind}.${p.channel}` };
+  const missing = [...templateVariables(template.body), ...templateVariables(template.subject ?? "")].filter((v) => variables[v] === undefined || variables[v] === null);
+  if (missing.length) return { problem: `template variable(s) without a value: ${[...new Set(missing)].join(", ")}` };
+  return { subject: template.subject ? renderTemplate(template.subject, variables) : null, body: renderTemplate(template.body, variables) };
+}

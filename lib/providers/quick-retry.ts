@@ -1,0 +1,84 @@
+// Quick retries inside one provider call: a network blip (connection reset, a 503
+// from a load balancer) is retried after 100, 200 and 400 ms before it counts as a
+// failed attempt. Only transient errors without a Retry-After are retried here; a
+// 429 with Retry-After, a provider error and a recipient error go out unchanged.
+// Also home to the two helpers every HTTP provider needs to classify a failure:
+// "was this the network?" and "how long does Retry-After ask us to wait?".
+import type { OutgoingMessage, Provider, SendResult } from "./types";
+import { ProviderError } from "./types";
+
+export interface QuickRetryOptions {
+  delaysMs?: readonly number[];
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function withQuickRetries<P extends Provider>(provider: P, opts: QuickRetryOptions = {}): P {
+  const delays = opts.delaysMs ?? [100, 200, 400];
+  const sleep = opts.sleep ?? realSleep;
+  return {
+    ...provider,
+    async send(message: OutgoingMessage): Promise<SendResult> {
+      for (let retry = 0; ; retry++) {
+        try {
+          return await provider.send(message);
+        } catch (err) {
+          if (retry >= delays.length || !isQuickRetryable(err)) throw err;
+          await sleep(delays[retry]!);
+        }
+      }
+    },
+  };
+}
+
+/** A blip worth retrying at once: transient, not rate-limited with a Retry-After, not our own breaker. */
+export function isQuickRetryable(err: unknown): boolean {
+  return err instanceof ProviderError && err.errorClass === "transient" && err.retryAfterMs === undefined && err.code !== "CIRCUIT_OPEN";
+}
+
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "ESOCKETTIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENETDOWN",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+  "ERR_NETWORK",
+  "ERR_SOCKET_CONNECTION_TIMEOUT",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  "UND_ERR_CLOSED",
+]);
+
+/**
+ * The network failure behind an error (following `cause`), e.g. "ECONNREFUSED" or
+ * "TIMEOUT"; undefined when the error is not a network failure. Works for axios
+ * (twilio, @sendgrid/client) and fetch (undici) errors alike.
+ */
+export function networkErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === "string" && NETWORK_CODES.has(code)) return code;
+    if (name === "TimeoutError" || name === "AbortError") return "TIMEOUT";
+    if (typeof message === "string" && /socket hang up/i.test(message)) return "ECONNRESET";
+  }
+  return undefined;
+}
+
+/** Retry-After (delta seconds or an HTTP date) in milliseconds; undefined when absent or unreadable. */
+export function parseRetryAfterMs(value: unknown, nowMs = Date.now()): number | undefined {
+  if (Array.isArray(value)) value = value[0];
+  if (typeof value !== "string" && typeof value !== "number") return undefined;
+  const text = String(value).trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
