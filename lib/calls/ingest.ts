@@ -126,7 +126,7 @@ export async function ingestCallEvent(db: Db, body: CallWebhook, opts: { maxAtte
         }
         call = await tx.call.update({
           where: { id: call.id },
-          data: { followUpsPlannedAt: now, followUpNotes: JSON.stringify({ outcome: plan.outcome, skipped }) },
+          data: { outcome: plan.outcome, followUpsPlannedAt: now, followUpNotes: JSON.stringify({ outcome: plan.outcome, skipped }) },
         });
       }
       return { status: "recorded" as const, event, call, queued, cancelled };

@@ -2,6 +2,7 @@
 // here, once: Twilio's error code decides where it has one, the HTTP status otherwise.
 import { AsyncLocalStorage } from "node:async_hooks";
 import twilio from "twilio";
+import type RequestClient from "twilio/lib/base/RequestClient";
 import type { Channel } from "../queue/statuses";
 import type { ErrorClass } from "../queue/retry-rule";
 import { networkErrorCode, parseRetryAfterMs } from "./quick-retry";
@@ -92,7 +93,7 @@ export function createTwilioProvider(opts: TwilioOptions): Provider {
   // concurrent sends apart).
   const responseHeaders = new AsyncLocalStorage<{ headers?: Record<string, unknown> }>();
   class HeaderKeepingClient extends twilio.RequestClient {
-    override async request<T>(o: Parameters<twilio.RequestClient["request"]>[0]) {
+    override async request<T>(o: RequestClient.RequestOptions<T>) {
       const response = await super.request<T>(o);
       const slot = responseHeaders.getStore();
       if (slot) slot.headers = response.headers as Record<string, unknown>;

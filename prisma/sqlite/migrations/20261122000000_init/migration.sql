@@ -111,6 +111,7 @@ CREATE TABLE "Call" (
     "transcript" TEXT,
     "analysis" TEXT,
     "customerId" TEXT,
+    "outcome" TEXT,
     "followUpsPlannedAt" DATETIME,
     "followUpNotes" TEXT NOT NULL DEFAULT '[]',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -214,10 +215,10 @@ CREATE INDEX "MessageEvent_messageId_createdAt_idx" ON "MessageEvent"("messageId
 CREATE UNIQUE INDEX "Call_callId_key" ON "Call"("callId");
 
 -- CreateIndex
-CREATE INDEX "Call_clientId_createdAt_idx" ON "Call"("clientId", "createdAt");
+CREATE INDEX "Call_clientId_id_idx" ON "Call"("clientId", "id");
 
 -- CreateIndex
-CREATE INDEX "Call_status_createdAt_idx" ON "Call"("status", "createdAt");
+CREATE INDEX "Call_status_id_idx" ON "Call"("status", "id");
 
 -- CreateIndex
 CREATE INDEX "WebhookEvent_receivedAt_idx" ON "WebhookEvent"("receivedAt");

@@ -1,0 +1,80 @@
+// Read side of calls: list (keyset by id, newest first), detail with its follow-ups, stats.
+import type { Db } from "../db";
+import type { Call, Prisma } from "../generated/sqlite/client";
+import { z } from "zod";
+import { parseJson, toApiMessage } from "../queue/serialize";
+
+export const callListQuerySchema = z.object({
+  clientId: z.string().min(1).optional(),
+  status: z.enum(["ongoing", "ended", "analyzed"]).optional(),
+  cursor: z.string().regex(/^call_[0-9a-f]+$/, "invalid cursor").optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CallListQuery = z.infer<typeof callListQuerySchema>;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toApiCall(c: Call) {
+  return {
+    id: c.id,
+    callId: c.callId,
+    clientId: c.clientId,
+    agentId: c.agentId,
+    direction: c.direction,
+    fromNumber: c.fromNumber,
+    toNumber: c.toNumber,
+    status: c.status,
+    outcome: c.outcome,
+    startedAt: iso(c.startedAt),
+    endedAt: iso(c.endedAt),
+    durationMs: c.durationMs,
+    disconnectionReason: c.disconnectionReason,
+    customerId: c.customerId,
+    followUpsPlannedAt: iso(c.followUpsPlannedAt),
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export async function listCalls(db: Db, q: CallListQuery) {
+  const where: Prisma.CallWhereInput = {
+    ...(q.clientId && { clientId: q.clientId }),
+    ...(q.status && { status: q.status }),
+    ...(q.cursor && { id: { lt: q.cursor } }),
+  };
+  const rows = await db.call.findMany({ where, orderBy: { id: "desc" }, take: q.limit + 1 });
+  const more = rows.length > q.limit;
+  const calls = more ? rows.slice(0, q.limit) : rows;
+  return { calls: calls.map(toApiCall), nextCursor: more ? calls[calls.length - 1]!.id : null };
+}
+
+export async function getCallDetail(db: Db, callId: string) {
+  const call = await db.call.findUnique({ where: { callId } });
+  if (!call) return null;
+  const messages = await db.message.findMany({ where: { callId }, orderBy: [{ scheduledFor: "asc" }, { id: "asc" }] });
+  const notes = parseJson<{ outcome?: string; skipped?: unknown[] }>(call.followUpNotes, {});
+  return {
+    ...toApiCall(call),
+    transcript: call.transcript,
+    analysis: parseJson<Record<string, unknown> | null>(call.analysis, null),
+    messages: messages.map(toApiMessage),
+    skippedFollowUps: Array.isArray(notes.skipped) ? notes.skipped : [],
+  };
+}
+
+export async function getCallStats(db: Db, clientId?: string) {
+  const scope = clientId ? { clientId } : {};
+  const [byStatus, byOutcome, duration] = await Promise.all([
+    db.call.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
+    db.call.groupBy({ by: ["outcome"], where: { ...scope, outcome: { not: null } }, _count: { _all: true } }),
+    db.call.aggregate({ where: { ...scope, durationMs: { not: null } }, _avg: { durationMs: true } }),
+  ]);
+  const outcomes = Object.fromEntries(byOutcome.map((r) => [r.outcome!, r._count._all]));
+  const analyzed = byOutcome.reduce((n, r) => n + r._count._all, 0);
+  return {
+    total: byStatus.reduce((n, r) => n + r._count._all, 0),
+    byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r._count._all])),
+    byOutcome: outcomes,
+    averageDurationMs: duration._avg.durationMs === null ? null : Math.round(duration._avg.durationMs),
+    bookingRate: analyzed ? (outcomes.booked ?? 0) / analyzed : null,
+  };
+}
