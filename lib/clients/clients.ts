@@ -18,6 +18,7 @@ export function toApiClient(c: Client) {
     emailFrom: c.emailFrom,
     agentIds: parseJson<string[]>(c.agentIds, []),
     phoneNumbers: parseJson<string[]>(c.phoneNumbers, []),
+    settings: parseJson<Record<string, unknown>>(c.settings, {}),
     apiKeyPrefix: c.apiKeyPrefix,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
@@ -34,6 +35,7 @@ function columns(input: ClientUpdate) {
     ...(input.emailFrom !== undefined && { emailFrom: input.emailFrom }),
     ...(input.agentIds !== undefined && { agentIds: JSON.stringify(input.agentIds) }),
     ...(input.phoneNumbers !== undefined && { phoneNumbers: JSON.stringify(input.phoneNumbers) }),
+    ...(input.settings !== undefined && { settings: JSON.stringify(input.settings) }),
   };
 }
 
@@ -60,9 +62,11 @@ export async function getClientOrThrow(db: Db, id: string): Promise<Client> {
   return client;
 }
 
+/** Updates the given fields; `settings` keys are merged into the existing settings. */
 export async function updateClient(db: Db, id: string, input: ClientUpdate): Promise<Client> {
-  await getClientOrThrow(db, id);
-  return db.client.update({ where: { id }, data: columns(input) });
+  const existing = await getClientOrThrow(db, id);
+  const settings = input.settings ? { ...parseJson<Record<string, unknown>>(existing.settings, {}), ...input.settings } : undefined;
+  return db.client.update({ where: { id }, data: { ...columns(input), ...(settings && { settings: JSON.stringify(settings) }) } });
 }
 
 /** Replaces a client's API key; the old one stops working at once. */

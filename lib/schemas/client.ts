@@ -1,6 +1,9 @@
 // Client (tenant) schemas shared by the API and the console.
 import { z } from "zod";
 import { IANAZone } from "luxon";
+import { KNOWN_VARIABLES } from "../templates/defaults";
+import { templateVariables } from "../templates/render";
+import { followUpRulesSchema } from "../followups/rules";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "time must be HH:MM");
 const window = z
@@ -25,6 +28,31 @@ export const DEFAULT_BUSINESS_HOURS: BusinessHours = {
 const timezone = z.string().refine((tz) => IANAZone.isValidZone(tz), "unknown IANA timezone");
 const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, "invalid phone number (E.164)");
 
+const templateText = z.object({ subject: z.string().max(998).optional(), body: z.string().min(1).max(5000) }).strict();
+const templateKey = z.string().regex(/^[a-z0-9_]+\.(sms|email|whatsapp)$/, "template keys look like kind.channel, e.g. confirmation.sms");
+
+export const clientSettingsSchema = z
+  .object({
+    templates: z.record(templateKey, templateText).optional(),
+    followUps: followUpRulesSchema.optional(),
+    locale: z.string().min(2).max(20).optional(),
+    customVariables: z.array(z.string().regex(/^[a-zA-Z_]\w*$/)).max(50).optional(),
+    pricesCents: z.object({ sms: z.number().min(0), whatsapp: z.number().min(0), email: z.number().min(0) }).partial().optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    // A template naming an unknown variable is refused when saved, not when sent.
+    const allowed = new Set([...KNOWN_VARIABLES, ...(s.customVariables ?? [])]);
+    for (const [key, t] of Object.entries(s.templates ?? {})) {
+      const unknown = [...templateVariables(t.body), ...templateVariables(t.subject ?? "")].filter((v) => !allowed.has(v));
+      if (unknown.length) {
+        ctx.addIssue({ code: "custom", path: ["templates", key], message: `unknown variable(s): ${[...new Set(unknown)].join(", ")} (known: ${[...allowed].join(", ")})` });
+      }
+      if (key.endsWith(".email") && !t.subject) ctx.addIssue({ code: "custom", path: ["templates", key, "subject"], message: "an email template needs a subject" });
+    }
+  });
+export type ClientSettingsInput = z.infer<typeof clientSettingsSchema>;
+
 export const clientCreateSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -35,6 +63,7 @@ export const clientCreateSchema = z
     emailFrom: z.string().email().nullish(),
     agentIds: z.array(z.string().min(1).max(200)).max(100).optional(),
     phoneNumbers: z.array(phone).max(100).optional(),
+    settings: clientSettingsSchema.optional(),
   })
   .strict();
 

@@ -60,3 +60,16 @@ test("bad signatures, bad JSON and bad bodies get a clear 4xx; unknown events ar
   expect(nobody.status()).toBe(404);
   expect((await request.get("/api/calls/call_bad_input", { headers: ADMIN })).status()).toBe(404);
 });
+
+test("templates: unknown variables are refused when saved; a saved template is used and previewed", async ({ request }) => {
+  const { client } = await (await request.post("/api/clients", { headers: ADMIN, data: { name: "Template Clinic", timezone: "Asia/Tokyo" } })).json();
+  const bad = await request.patch(`/api/clients/${client.id}`, { headers: ADMIN, data: { settings: { templates: { "confirmation.sms": { body: "Hi {{custName}}" } } } } });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.message).toContain("custName");
+  const good = await request.patch(`/api/clients/${client.id}`, { headers: ADMIN, data: { settings: { templates: { "confirmation.sms": { body: "{{businessName}}: see you {{appointmentTime}}, {{customerName}}! Bring {{petName}}." } }, customVariables: ["petName"] } } });
+  expect(good.status()).toBe(200);
+  const preview = await (await request.post("/api/templates/preview", { headers: ADMIN, data: { clientId: client.id, kind: "confirmation", channel: "sms", variables: { petName: "Rex" } } })).json();
+  expect(preview.body).toMatch(/^Template Clinic: see you .+ at 10:00 AM .+, Alex Sample! Bring Rex\.$/);
+  const defaults = await (await request.post("/api/templates/preview", { headers: ADMIN, data: { kind: "nurture_day4", channel: "email" } })).json();
+  expect(defaults.subject).toBe("Still thinking it over, Alex Sample?");
+});
