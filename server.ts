@@ -11,6 +11,7 @@ import { getBus } from "./lib/events/bus";
 import { createProviderChains } from "./lib/providers/registry";
 import { attachRealtime } from "./lib/realtime/server";
 import { setRuntime } from "./lib/runtime";
+import { getErrorLogger, logError } from "./lib/errorlog/log-error";
 
 async function main() {
   nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production"); // .env files, as Next would
@@ -42,6 +43,7 @@ async function main() {
           leaseMs: config.WORKER_LEASE_MS,
           retryIntervalMs: config.RETRY_INTERVAL_MS,
         },
+        reportError: logError,
       })
     : undefined;
   bus.on("enqueued", () => worker?.nudge());
@@ -62,6 +64,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 5000);
     force.unref();
     await worker?.stop(config.SHUTDOWN_TIMEOUT_MS);
+    await getErrorLogger().flush();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     httpServer.closeAllConnections?.();
     await closeDatabase();

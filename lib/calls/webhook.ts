@@ -1,4 +1,5 @@
 // POST /api/webhooks/calls, minus HTTP: verify, parse, ingest, announce.
+import { ZodError } from "zod";
 import type { Db } from "../db";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
@@ -8,6 +9,7 @@ import { callWebhookSchema } from "../schemas/call-webhook";
 import type { CallEventName as BusCallEvent } from "../realtime/contract";
 import type { Call } from "../generated/sqlite/client";
 import { checkRetellSignature } from "./signature";
+import { logError } from "../errorlog/log-error";
 import { ingestCallEvent, type IngestResult } from "./ingest";
 
 const BUS_EVENT: Record<string, BusCallEvent> = { call_started: "started", call_ended: "ended", call_analyzed: "analyzed" };
@@ -26,6 +28,26 @@ export function toCallEventPayload(call: Call, now: Date) {
 }
 
 export async function handleCallWebhook(db: Db, rawBody: string, signature: string | null, now = new Date()): Promise<IngestResult> {
+  try {
+    return await ingestSignedCall(db, rawBody, signature, now);
+  } catch (err) {
+    // Every refused call event leaves an error-log entry (the caller still gets its 4xx).
+    if (err instanceof AppError || err instanceof ZodError) {
+      const code = err instanceof AppError ? err.code : "VALIDATION_FAILED";
+      logError({
+        service: "webhooks",
+        operation: "call_webhook",
+        errorType: code === "INVALID_SIGNATURE" ? "invalid_signature" : code === "NOT_FOUND" ? "unknown_client" : "validation",
+        severity: code === "NOT_FOUND" ? "error" : "warning",
+        message: (err as Error).message,
+        context: { bytes: rawBody.length },
+      });
+    }
+    throw err;
+  }
+}
+
+async function ingestSignedCall(db: Db, rawBody: string, signature: string | null, now: Date): Promise<IngestResult> {
   const config = getConfig();
   if (!config.RETELL_API_KEY) throw new AppError("INVALID_SIGNATURE", "RETELL_API_KEY is not configured; call webhooks cannot be verified");
   const problem = checkRetellSignature(config.RETELL_API_KEY, rawBody, signature, now.getTime());
@@ -38,6 +60,9 @@ export async function handleCallWebhook(db: Db, rawBody: string, signature: stri
   }
   const body = callWebhookSchema.parse(json);
   const result = await ingestCallEvent(db, body, { maxAttempts: config.RETRY_MAX_ATTEMPTS, now });
+  if (result.status === "ignored") {
+    logError({ service: "webhooks", operation: "call_webhook", errorType: "unknown_event", severity: "info", message: result.reason, context: { callId: body.call.call_id } });
+  }
   if (result.status === "recorded") {
     const bus = getBus();
     bus.emit("call", { event: BUS_EVENT[result.event]!, payload: toCallEventPayload(result.call, now) });

@@ -18,6 +18,7 @@ import type { ProviderChains } from "../providers/registry";
 import type { Provider } from "../providers/types";
 import { sendThroughChain } from "./send-chain";
 import { gateMessage, loadGateContext, type GateContext } from "./gate";
+import type { ErrorInput } from "../errorlog/log-error";
 
 export interface WorkerOptions {
   intervalMs: number;
@@ -36,6 +37,8 @@ export interface WorkerDeps {
   options: WorkerOptions;
   clock?: () => Date;
   log?: (message: string, err?: unknown) => void;
+  /** Where provider and worker failures are reported (the error log in production). */
+  reportError?: (input: ErrorInput) => void;
 }
 
 export type WorkerState = "idle" | "running" | "stopping" | "stopped";
@@ -80,6 +83,7 @@ export function createWorker(deps: WorkerDeps) {
       .catch((err) => {
         lastError = toError(err).message;
         log("tick failed", err);
+        deps.reportError?.({ service: "worker", operation: "tick", errorType: "worker_crash", severity: "critical", message: lastError, context: { owner } });
       })
       .finally(() => {
         current = undefined;
@@ -124,6 +128,7 @@ export function createWorker(deps: WorkerDeps) {
     await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, runOne));
     const now = clock();
     const done = await recordOutcomes(database, owner, outcomes, attempts, now);
+    reportProviderFailures(attempts, claimed);
     processed += done.size;
     const byId = new Map(claimed.map((m) => [m.id, m]));
     for (const o of outcomes) {
@@ -139,6 +144,24 @@ export function createWorker(deps: WorkerDeps) {
       };
       const event: MessageEventName = o.status === "pending" ? "queued" : o.status;
       emit(event, after, { processingTimeMs: Math.round(timings.get(o.id) ?? 0), error: o.status === "dead_letter" ? o.deadLetterReason : after.lastError });
+    }
+  }
+
+  // A provider-class failure (auth, suspended account, sender not allowed) needs a human: critical.
+  function reportProviderFailures(attempts: AttemptRow[], claimed: Message[]) {
+    if (!deps.reportError) return;
+    const clients = new Map(claimed.map((m) => [m.id, m.clientId]));
+    for (const a of attempts) {
+      if (a.outcome !== "failed" || a.errorClass !== "provider") continue;
+      deps.reportError({
+        service: "providers",
+        operation: `send:${a.provider}`,
+        errorType: "provider",
+        severity: "critical",
+        message: `${a.provider}: ${a.error ?? "provider error"}`,
+        clientId: clients.get(a.messageId) ?? null,
+        context: { messageId: a.messageId, provider: a.provider, errorCode: a.errorCode },
+      });
     }
   }
 

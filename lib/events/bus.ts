@@ -2,12 +2,13 @@
 // lib/realtime forwards them to Socket.IO and the worker listens for enqueues.
 // It lives on globalThis so that Next's bundled route handlers and server.ts share it.
 // A listener that throws is reported and never breaks the emitter's caller.
-import type { CallEventName, CallEventPayload, MessageEventPayload, MessageEventName } from "../realtime/contract";
+import type { CallEventName, CallEventPayload, ErrorEventPayload, MessageEventPayload, MessageEventName } from "../realtime/contract";
 
 export interface BusEvents {
   message: { event: MessageEventName; payload: MessageEventPayload };
   enqueued: { count: number };
   call: { event: CallEventName; payload: CallEventPayload };
+  error: { event: "logged" | "critical" | "resolved" | "acknowledged"; payload: ErrorEventPayload };
 }
 
 type Listener<K extends keyof BusEvents> = (value: BusEvents[K]) => void;

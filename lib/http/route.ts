@@ -5,6 +5,7 @@ import { getConfig } from "../config";
 import { getDb } from "../db";
 import { AppError, toErrorResponse } from "../errors";
 import { resolvePrincipal, type Principal } from "../auth/principal";
+import { logError } from "../errorlog/log-error";
 
 type Params = Record<string, string | string[]>;
 interface RouteContext<P extends Params> {
@@ -15,9 +16,13 @@ export function json(data: unknown, status = 200, headers: Record<string, string
   return Response.json(data, { status, headers });
 }
 
-export function errorResponse(err: unknown): Response {
+export function errorResponse(err: unknown, req?: Request): Response {
   const { status, body, internal } = toErrorResponse(err);
-  if (internal) console.error("[api] unexpected error:", err);
+  if (internal) {
+    console.error("[api] unexpected error:", err);
+    const where = req ? `${req.method} ${new URL(req.url).pathname}` : "unknown route";
+    logError({ service: "api", operation: where, errorType: "internal", severity: "error", message: err instanceof Error ? err.message : String(err), context: { stack: err instanceof Error ? err.stack : undefined } });
+  }
   const headers: Record<string, string> = {};
   if (status === 429) headers["Retry-After"] = "1";
   return json(body, status, headers);
@@ -29,7 +34,7 @@ export function route<P extends Params = Params>(handler: (ctx: { req: Request; 
     try {
       return await handler({ req, params: (await ctx?.params) ?? ({} as P) });
     } catch (err) {
-      return errorResponse(err);
+      return errorResponse(err, req);
     }
   };
 }

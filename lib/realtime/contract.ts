@@ -51,6 +51,18 @@ export interface CallEventPayload {
 }
 export type CallEventName = "started" | "ended" | "analyzed";
 
+export interface ErrorEventPayload {
+  id: string;
+  clientId: string | null;
+  service: string;
+  severity: string;
+  message: string;
+  createdAt: string;
+  errorType?: string;
+  operation?: string;
+  fingerprint?: string;
+}
+
 type MessageEventHandlers = {
   [K in MessageEventName as `queue:message:${K}`]: (payload: MessageEventPayload) => void;
 };
@@ -60,6 +72,10 @@ export interface ServerToClientEvents extends MessageEventHandlers {
   "call:started": (payload: CallEventPayload) => void;
   "call:ended": (payload: CallEventPayload) => void;
   "call:analyzed": (payload: CallEventPayload) => void;
+  "error:logged": (payload: ErrorEventPayload) => void;
+  "error:critical": (payload: ErrorEventPayload) => void;
+  "error:resolved": (payload: ErrorEventPayload) => void;
+  "error:acknowledged": (payload: ErrorEventPayload) => void;
 }
 
 export interface ClientToServerEvents {

@@ -46,6 +46,11 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
     io.to("admin").to(`client:${payload.clientId}`).emit(`call:${event}`, payload);
   });
 
+  bus.on("error", ({ event, payload }) => {
+    const target = payload.clientId ? io.to("admin").to(`client:${payload.clientId}`) : io.to("admin");
+    target.emit(`error:${event}`, payload);
+  });
+
   let busy = false;
   const timer = setInterval(async () => {
     if (busy || dirty.size === 0) return;

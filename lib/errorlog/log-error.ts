@@ -1,0 +1,119 @@
+// One logError() for everything that goes wrong: provider failures, bad webhook
+// signatures, planning failures, worker crashes, unexpected 500s. Writes are buffered
+// and flushed in batches; logging never blocks or breaks the path that logs.
+import { createHash } from "node:crypto";
+import type { Db } from "../db";
+import { getDb } from "../db";
+import type { EventBus } from "../events/bus";
+import { getBus } from "../events/bus";
+import { newId } from "../ids";
+
+export const SEVERITIES = ["critical", "error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface ErrorInput {
+  service: string; // worker, providers, webhooks, api, followups, alerts
+  operation: string; // send, twilio_status, call_webhook, ...
+  errorType: string; // provider_auth, invalid_signature, unknown_message, internal, ...
+  message: string;
+  severity?: Severity;
+  clientId?: string | null;
+  context?: Record<string, unknown>;
+}
+
+/** Severity, decided in one place when the caller does not say. */
+export function classifySeverity(input: ErrorInput): Severity {
+  if (input.severity) return input.severity;
+  if (/^provider_(auth|account|sender)|^provider$|worker_crash|dead_letter_burst/.test(input.errorType)) return "critical";
+  if (/signature|unknown_message|validation|rate_limited/.test(input.errorType)) return "warning";
+  return "error";
+}
+
+export function fingerprintOf(input: Pick<ErrorInput, "service" | "operation" | "errorType" | "clientId">): string {
+  return createHash("sha1").update([input.service, input.operation, input.errorType, input.clientId ?? ""].join("|")).digest("hex").slice(0, 16);
+}
+
+export interface ErrorLogger {
+  log(input: ErrorInput): void;
+  flush(): Promise<void>;
+}
+
+export function createErrorLogger(getDatabase: () => Promise<Db>, bus: EventBus, opts: { flushMs?: number; maxBuffer?: number } = {}): ErrorLogger {
+  let buffer: ReturnType<typeof toRow>[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+  const flushMs = opts.flushMs ?? 200;
+  const maxBuffer = opts.maxBuffer ?? 5000;
+
+  function toRow(input: ErrorInput) {
+    return {
+      id: newId("err"),
+      clientId: input.clientId ?? null,
+      service: input.service,
+      operation: input.operation,
+      errorType: input.errorType,
+      severity: classifySeverity(input),
+      message: input.message.slice(0, 2000),
+      context: safeJson(input.context ?? {}),
+      fingerprint: fingerprintOf(input),
+      createdAt: new Date(),
+    };
+  }
+
+  async function write(rows: ReturnType<typeof toRow>[]) {
+    try {
+      const db = await getDatabase();
+      await db.errorLog.createMany({ data: rows });
+      for (const r of rows) {
+        const payload = { id: r.id, clientId: r.clientId, service: r.service, severity: r.severity, message: r.message, createdAt: r.createdAt.toISOString(), errorType: r.errorType, operation: r.operation, fingerprint: r.fingerprint };
+        bus.emit("error", { event: r.severity === "critical" ? "critical" : "logged", payload });
+      }
+    } catch (err) {
+      // The error log itself failed: say so on stderr, never throw into the caller.
+      console.error(`[errorlog] could not write ${rows.length} entries:`, err, rows.map((r) => r.message));
+    }
+  }
+
+  function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    const rows = buffer;
+    buffer = [];
+    if (rows.length) flushing = flushing.then(() => write(rows));
+    return flushing;
+  }
+
+  return {
+    log(input) {
+      try {
+        if (buffer.length >= maxBuffer) return; // shed load rather than grow without bound
+        buffer.push(toRow(input));
+        timer ??= setTimeout(() => void flush(), flushMs);
+        timer.unref?.();
+      } catch (err) {
+        console.error("[errorlog] dropped an entry:", err);
+      }
+    },
+    flush,
+  };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return "{}";
+  }
+}
+
+const holder = globalThis as unknown as { __heraldErrorLogger?: ErrorLogger };
+
+/** The process's logger (shared by server.ts and the bundled route handlers). */
+export function getErrorLogger(): ErrorLogger {
+  holder.__heraldErrorLogger ??= createErrorLogger(getDb, getBus());
+  return holder.__heraldErrorLogger;
+}
+
+export function logError(input: ErrorInput): void {
+  getErrorLogger().log(input);
+}
