@@ -94,7 +94,8 @@ for (const dialect of DIALECTS) {
       try {
         const deadline = Date.now() + 5000;
         let row = await t.db.message.findUniqueOrThrow({ where: { id: message.id } });
-        while (row.status !== "delivered" && Date.now() < deadline) {
+        const announced = () => events.some((e) => e.messageId === message.id && e.event === "delivered");
+        while ((row.status !== "delivered" || !announced()) && Date.now() < deadline) {
           await new Promise((r) => setTimeout(r, 50));
           row = await t.db.message.findUniqueOrThrow({ where: { id: message.id } });
         }
