@@ -11,6 +11,7 @@ import { getBus } from "./lib/events/bus";
 import { createProviderChains } from "./lib/providers/registry";
 import { attachRealtime } from "./lib/realtime/server";
 import { setRuntime } from "./lib/runtime";
+import { addSuppression } from "./lib/suppressions";
 import { getErrorLogger, logError } from "./lib/errorlog/log-error";
 
 async function main() {
@@ -44,10 +45,12 @@ async function main() {
           retryIntervalMs: config.RETRY_INTERVAL_MS,
         },
         reportError: logError,
+        suppress: (s) => addSuppression(database.db, s),
+        prices: { sms: config.PRICE_SMS_SEGMENT_CENTS, whatsapp: config.PRICE_WHATSAPP_CENTS, email: config.PRICE_EMAIL_CENTS },
       })
     : undefined;
   bus.on("enqueued", () => worker?.nudge());
-  setRuntime({ startedAt: new Date(), worker, providers: providers.map((p) => ({ name: p.name, channels: p.channels })) });
+  setRuntime({ startedAt: new Date(), worker, providers });
   worker?.start();
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
@@ -67,6 +70,7 @@ async function main() {
     await getErrorLogger().flush();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     httpServer.closeAllConnections?.();
+    await Promise.allSettled(providers.map((p) => p.close?.()));
     await closeDatabase();
     console.log("stopped");
     process.exit(0);

@@ -19,6 +19,12 @@ import type { Provider } from "../providers/types";
 import { sendThroughChain } from "./send-chain";
 import { gateMessage, loadGateContext, type GateContext } from "./gate";
 import type { ErrorInput } from "../errorlog/log-error";
+import { estimateCostCents, type ChannelPrices } from "../providers/segments";
+import type { Client } from "../generated/sqlite/client";
+import { parseJson } from "../queue/serialize";
+
+/** Provider codes that mean the recipient opted out (Twilio 21610: replied STOP). */
+const OPT_OUT_CODES = new Set(["21610"]);
 
 export interface WorkerOptions {
   intervalMs: number;
@@ -37,6 +43,10 @@ export interface WorkerDeps {
   options: WorkerOptions;
   clock?: () => Date;
   log?: (message: string, err?: unknown) => void;
+  /** Adds a recipient to the client's suppression list (a provider said they unsubscribed). */
+  suppress?: (s: { clientId: string; address: string; reason: string }) => Promise<void>;
+  /** Default estimate prices in cents (per SMS segment, per WhatsApp message, per email). */
+  prices?: ChannelPrices;
   /** Where provider and worker failures are reported (the error log in production). */
   reportError?: (input: ErrorInput) => void;
 }
@@ -173,6 +183,11 @@ export function createWorker(deps: WorkerDeps) {
       : { id: m.id, status: "dead_letter", attemptsDelta: 1, provider, lastError: error, deadLetterReason: decision.reason };
   }
 
+  function pricesFor(client: Client | undefined): ChannelPrices {
+    const own = client ? parseJson<{ pricesCents?: ChannelPrices }>(client.settings, {}).pricesCents : undefined;
+    return { ...deps.prices, ...own };
+  }
+
   async function handleMessage(m: Message, ctx: GateContext): Promise<{ outcome: Outcome; attempts: AttemptRow[] }> {
     const now = clock();
     const gate = gateMessage(m, ctx, now);
@@ -192,10 +207,22 @@ export function createWorker(deps: WorkerDeps) {
       clock,
     );
     if (result.ok) {
+      const costCents = result.costCents ?? estimateCostCents(channel, m.body, pricesFor(client));
       return {
-        outcome: { id: m.id, status: "sent", attemptsDelta: 1, provider: result.provider, providerMessageId: result.providerMessageId, costCents: result.costCents },
+        outcome: { id: m.id, status: "sent", attemptsDelta: 1, provider: result.provider, providerMessageId: result.providerMessageId, costCents },
         attempts: result.attempts,
       };
+    }
+    if (result.retryAfterMs !== undefined) {
+      // Every provider said "slow down": wait as asked, without spending an attempt.
+      const until = new Date(clock().getTime() + result.retryAfterMs);
+      return {
+        outcome: { id: m.id, status: "pending", attemptsDelta: 0, provider: result.provider, lastError: result.error, runAt: until, heldReason: `rate limited by ${result.provider}; retrying at ${until.toISOString()}` },
+        attempts: result.attempts,
+      };
+    }
+    if (result.errorClass === "recipient" && result.code && OPT_OUT_CODES.has(result.code)) {
+      await deps.suppress?.({ clientId: m.clientId, address: m.to.replace(/^whatsapp:/, ""), reason: `${result.provider} ${result.code}: recipient unsubscribed` });
     }
     return { outcome: failureOutcome(m, result.errorClass, result.error, result.provider), attempts: result.attempts };
   }

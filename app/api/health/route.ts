@@ -6,7 +6,12 @@ import { getRuntime } from "@/lib/runtime";
 export const GET = route(async () => {
   const runtime = getRuntime();
   const worker = runtime?.worker?.status() ?? { running: false, lastTickAt: null };
-  const providers = Object.fromEntries((runtime?.providers ?? []).map((p) => [p.name, { status: "ok", channels: p.channels }]));
+  const providers = Object.fromEntries(
+    (runtime?.providers ?? []).map((p) => {
+      const breaker = p.state?.();
+      return [p.name, { status: breaker && breaker.state !== "closed" ? `circuit_${breaker.state}` : "ok", channels: p.channels, breaker: breaker ?? null }];
+    }),
+  );
   let db = "ok";
   try {
     await (await getDb()).$queryRawUnsafe("SELECT 1");
