@@ -144,6 +144,20 @@ CREATE TABLE "ErrorLog" (
 );
 
 -- CreateTable
+CREATE TABLE "InboundMessage" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "clientId" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "from" TEXT NOT NULL,
+    "to" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "mediaUrl" TEXT,
+    "providerMessageId" TEXT,
+    "conversationId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
 CREATE TABLE "Suppression" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "clientId" TEXT NOT NULL,
@@ -240,6 +254,15 @@ CREATE INDEX "ErrorLog_service_createdAt_idx" ON "ErrorLog"("service", "createdA
 
 -- CreateIndex
 CREATE INDEX "ErrorLog_fingerprint_createdAt_idx" ON "ErrorLog"("fingerprint", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "InboundMessage_providerMessageId_key" ON "InboundMessage"("providerMessageId");
+
+-- CreateIndex
+CREATE INDEX "InboundMessage_conversationId_createdAt_idx" ON "InboundMessage"("conversationId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "InboundMessage_clientId_createdAt_idx" ON "InboundMessage"("clientId", "createdAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Suppression_clientId_address_key" ON "Suppression"("clientId", "address");
