@@ -93,9 +93,9 @@ export function queueLagAlert(lagMs: number, thresholdMs: number, publicUrl: str
   };
 }
 
-/** A repeat count as a line: "…and 50 more in the last 10 min". */
+/** The note of a summary: "50 more in the last 10 min". */
 export function moreLine(count: number, windowMs: number): string {
-  return `…and ${count} more like this in the last ${formatDuration(windowMs)}`;
+  return `${count} more in the last ${formatDuration(windowMs)}`;
 }
 
 // Slack mrkdwn treats &, < and > as control characters.

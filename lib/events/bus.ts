@@ -8,6 +8,7 @@ export interface BusEvents {
   message: { event: MessageEventName; payload: MessageEventPayload };
   enqueued: { count: number };
   call: { event: CallEventName; payload: CallEventPayload };
+  inbound: { conversationId: string; messageId: string; text: string; mediaUrl: string | null; timestamp: string };
   error: { event: "logged" | "critical" | "resolved" | "acknowledged"; payload: ErrorEventPayload };
 }
 

@@ -72,6 +72,7 @@ export interface ServerToClientEvents extends MessageEventHandlers {
   "call:started": (payload: CallEventPayload) => void;
   "call:ended": (payload: CallEventPayload) => void;
   "call:analyzed": (payload: CallEventPayload) => void;
+  inbound_message: (payload: { messageId: string; conversationId: string; text: string; mediaUrl: string | null; timestamp: string }) => void;
   "error:logged": (payload: ErrorEventPayload) => void;
   "error:critical": (payload: ErrorEventPayload) => void;
   "error:resolved": (payload: ErrorEventPayload) => void;

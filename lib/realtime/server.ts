@@ -46,6 +46,10 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
     io.to("admin").to(`client:${payload.clientId}`).emit(`call:${event}`, payload);
   });
 
+  bus.on("inbound", (payload) => {
+    io.to(`conversation:${payload.conversationId}`).emit("inbound_message", payload);
+  });
+
   bus.on("error", ({ event, payload }) => {
     const target = payload.clientId ? io.to("admin").to(`client:${payload.clientId}`) : io.to("admin");
     target.emit(`error:${event}`, payload);

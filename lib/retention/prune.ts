@@ -1,0 +1,114 @@
+// Retention: deletes what is old and finished, in small batches (select ids, delete by id),
+// so no statement holds the queue's tables for long and the worker claims between batches.
+// Never pruned: dead-lettered messages, messages still in flight (pending, processing,
+// failed), their attempts, and unresolved errors.
+import type { Db } from "../db";
+import type { MessageStatus } from "../queue/statuses";
+
+/** Messages whose story is over: "sent messages" in the retention settings. */
+export const PRUNABLE_STATUSES: MessageStatus[] = ["sent", "delivered", "read", "cancelled"];
+
+export const RETENTION_DEFAULTS = {
+  sentMessagesDays: 90,
+  attemptsDays: 90,
+  webhookEventsDays: 30,
+  resolvedErrorsDays: 30,
+  batchSize: 500,
+  pauseMs: 5,
+};
+
+export interface PruneOptions {
+  now?: Date;
+  /** Days to keep each kind; 0 keeps it forever. */
+  sentMessagesDays?: number;
+  attemptsDays?: number;
+  webhookEventsDays?: number;
+  resolvedErrorsDays?: number;
+  batchSize?: number;
+  /** A pause between batches, so other writers get the database. */
+  pauseMs?: number;
+  /** Stops between batches (shutdown). */
+  signal?: AbortSignal;
+}
+
+export interface PruneCounts {
+  messages: number;
+  attempts: number;
+  messageEvents: number;
+  webhookEvents: number;
+  errors: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export async function pruneOldData(db: Db, opts: PruneOptions = {}): Promise<PruneCounts> {
+  const o = { ...RETENTION_DEFAULTS, ...definedOnly(opts) };
+  const now = opts.now ?? new Date();
+  const cutoff = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  const counts: PruneCounts = { messages: 0, attempts: 0, messageEvents: 0, webhookEvents: 0, errors: 0 };
+
+  // In batches until a batch comes back short; every delete re-checks its condition, so a
+  // row that changed between the select and the delete stays.
+  async function inBatches(select: () => Promise<{ id: string }[]>, remove: (ids: string[]) => Promise<void>) {
+    for (;;) {
+      if (opts.signal?.aborted) return;
+      const ids = (await select()).map((r) => r.id);
+      if (ids.length) await remove(ids);
+      if (ids.length < o.batchSize) return;
+      await new Promise((r) => setTimeout(r, o.pauseMs));
+    }
+  }
+
+  if (o.sentMessagesDays > 0) {
+    const old = { status: { in: PRUNABLE_STATUSES }, createdAt: { lt: cutoff(o.sentMessagesDays) }, updatedAt: { lt: cutoff(o.sentMessagesDays) } };
+    await inBatches(
+      () => db.message.findMany({ where: old, select: { id: true }, orderBy: { id: "asc" }, take: o.batchSize }),
+      async (ids) => {
+        // Attempts and history first (the schema cascades too; this does not depend on it).
+        const [attempts, events, messages] = await db.$transaction([
+          db.messageAttempt.deleteMany({ where: { messageId: { in: ids }, message: old } }),
+          db.messageEvent.deleteMany({ where: { messageId: { in: ids }, message: old } }),
+          db.message.deleteMany({ where: { id: { in: ids }, ...old } }),
+        ]);
+        counts.attempts += attempts.count;
+        counts.messageEvents += events.count;
+        counts.messages += messages.count;
+      },
+    );
+  }
+
+  if (o.attemptsDays > 0) {
+    const old = { createdAt: { lt: cutoff(o.attemptsDays) }, message: { status: { in: PRUNABLE_STATUSES } } };
+    await inBatches(
+      () => db.messageAttempt.findMany({ where: old, select: { id: true }, orderBy: { id: "asc" }, take: o.batchSize }),
+      async (ids) => {
+        counts.attempts += (await db.messageAttempt.deleteMany({ where: { id: { in: ids }, ...old } })).count;
+      },
+    );
+  }
+
+  if (o.webhookEventsDays > 0) {
+    const old = { receivedAt: { lt: cutoff(o.webhookEventsDays) } };
+    await inBatches(
+      () => db.webhookEvent.findMany({ where: old, select: { id: true }, orderBy: { receivedAt: "asc" }, take: o.batchSize }),
+      async (ids) => {
+        counts.webhookEvents += (await db.webhookEvent.deleteMany({ where: { id: { in: ids }, ...old } })).count;
+      },
+    );
+  }
+
+  if (o.resolvedErrorsDays > 0) {
+    const old = { resolvedAt: { not: null, lt: cutoff(o.resolvedErrorsDays) } };
+    await inBatches(
+      () => db.errorLog.findMany({ where: old, select: { id: true }, orderBy: { id: "asc" }, take: o.batchSize }),
+      async (ids) => {
+        counts.errors += (await db.errorLog.deleteMany({ where: { id: { in: ids }, ...old } })).count;
+      },
+    );
+  }
+  return counts;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
