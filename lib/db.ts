@@ -20,6 +20,15 @@ export function dialectOf(url: string): Dialect {
   return url.startsWith("file:") ? "sqlite" : "postgres";
 }
 
+const dialects = new WeakMap<object, Dialect>();
+
+/** The dialect of an open client (for the few raw statements that differ). */
+export function dbDialect(db: Db): Dialect {
+  const d = dialects.get(db);
+  if (!d) throw new Error("this Prisma client was not opened with openDatabase()");
+  return d;
+}
+
 /** Opens a database. SQLite gets WAL and a busy timeout so the API and the worker share it well. */
 export async function openDatabase(url: string): Promise<Database> {
   const dialect = dialectOf(url);
@@ -28,10 +37,12 @@ export async function openDatabase(url: string): Promise<Database> {
     await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
     await db.$executeRawUnsafe("PRAGMA synchronous=NORMAL");
     await db.$executeRawUnsafe("PRAGMA busy_timeout=5000");
+    dialects.set(db, dialect);
     return { db, dialect, close: () => db.$disconnect() };
   }
   const pg = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
   const db = pg as unknown as Db;
+  dialects.set(db, dialect);
   return { db, dialect, close: () => db.$disconnect() };
 }
 

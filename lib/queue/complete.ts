@@ -3,7 +3,11 @@
 // so a worker whose lease expired cannot overwrite the new owner's result.
 import type { Database } from "../db";
 import { newId } from "../ids";
-import { sql, join, tsParam, intParam, textParam } from "./sql";
+import { insertRowsSql, jsonRowsSource, tsParam, type Columns } from "./sql";
+
+const OUTCOME_COLUMNS: Columns = { id: "text", status: "text", provider: "text", pmid: "text", cost: "int", lastError: "text", dlReason: "text", runAt: "timestamp", delta: "int", held: "text" };
+export const ATTEMPT_COLUMNS: Columns = { id: "text", messageId: "text", attempt: "int", provider: "text", outcome: "text", errorClass: "text", errorCode: "text", error: "text", durationMs: "int", createdAt: "timestamp" };
+export const HISTORY_COLUMNS: Columns = { id: "text", messageId: "text", status: "text", note: "text", createdAt: "timestamp" };
 
 export interface Outcome {
   id: string;
@@ -40,14 +44,12 @@ export async function recordOutcomes(
   now: Date,
 ): Promise<Set<string>> {
   if (outcomes.length === 0) return new Set();
-  const values = outcomes.map(
-    (o) => sql`(${textParam(dialect, o.id)}, ${textParam(dialect, o.status)}, ${textParam(dialect, o.provider ?? null)},
-      ${textParam(dialect, o.providerMessageId ?? null)}, ${intParam(dialect, o.costCents ?? 0)}, ${textParam(dialect, o.lastError ?? null)},
-      ${textParam(dialect, o.deadLetterReason ?? null)}, ${tsParam(dialect, o.runAt ?? null)}, ${intParam(dialect, o.attemptsDelta)},
-      ${textParam(dialect, o.heldReason ?? null)})`,
-  );
+  const source = jsonRowsSource(dialect, OUTCOME_COLUMNS, outcomes.map((o) => ({
+    id: o.id, status: o.status, provider: o.provider ?? null, pmid: o.providerMessageId ?? null, cost: o.costCents ?? 0,
+    lastError: o.lastError ?? null, dlReason: o.deadLetterReason ?? null, runAt: o.runAt ?? null, delta: o.attemptsDelta, held: o.heldReason ?? null,
+  })));
   const updated = await db.$queryRaw<{ id: string }[]>`
-    WITH v("id", "status", "provider", "pmid", "cost", "lastError", "dlReason", "runAt", "delta", "held") AS (VALUES ${join(values)})
+    WITH v AS (${source})
     UPDATE "Message" SET
       "status" = v."status",
       "attempts" = "Message"."attempts" + v."delta",
@@ -68,20 +70,17 @@ export async function recordOutcomes(
   const done = new Set(updated.map((r) => r.id));
   const attemptRows = attempts.filter((a) => done.has(a.messageId));
   const history = outcomes.filter((o) => done.has(o.id) && (o.status !== "pending" || o.historyNote));
-  await db.$transaction([
-    db.messageAttempt.createMany({
-      data: attemptRows.map((a) => ({
-        id: newId("att"), messageId: a.messageId, attempt: a.attempt, provider: a.provider, outcome: a.outcome,
-        errorClass: a.errorClass ?? null, errorCode: a.errorCode ?? null, error: a.error ?? null,
-        durationMs: Math.round(a.durationMs), createdAt: a.at,
-      })),
-    }),
-    db.messageEvent.createMany({
-      data: history.map((o) => ({
-        id: newId("mev"), messageId: o.id, status: o.status,
-        note: o.historyNote ?? (o.status === "sent" ? `via ${o.provider}` : o.deadLetterReason ?? o.lastError ?? null), createdAt: now,
-      })),
-    }),
-  ]);
+  const inserts = [
+    insertRowsSql(dialect, "MessageAttempt", ATTEMPT_COLUMNS, attemptRows.map((a) => ({
+      id: newId("att"), messageId: a.messageId, attempt: a.attempt, provider: a.provider, outcome: a.outcome,
+      errorClass: a.errorClass ?? null, errorCode: a.errorCode ?? null, error: a.error ?? null,
+      durationMs: Math.round(a.durationMs), createdAt: a.at,
+    }))),
+    insertRowsSql(dialect, "MessageEvent", HISTORY_COLUMNS, history.map((o) => ({
+      id: newId("mev"), messageId: o.id, status: o.status,
+      note: o.historyNote ?? (o.status === "sent" ? `via ${o.provider}` : o.deadLetterReason ?? o.lastError ?? null), createdAt: now,
+    }))),
+  ].filter((statement) => statement !== null);
+  if (inserts.length) await db.$transaction(inserts.map((statement) => db.$executeRaw(statement)));
   return done;
 }

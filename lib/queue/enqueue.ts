@@ -6,6 +6,9 @@ import { newId } from "../ids";
 import { messageInputSchema, type ValidMessageInput } from "../schemas/message";
 import { parseJson } from "./serialize";
 import { renderTemplate } from "../templates/render";
+import { insertRowsSql, type Columns } from "./sql";
+import { HISTORY_COLUMNS } from "./complete";
+import { dbDialect } from "../db";
 
 export interface EnqueueOptions {
   idempotencyKey?: string;
@@ -64,6 +67,20 @@ export function messageRow(fields: {
   heldReason?: string | null;
 }, now: Date) {
   return { id: newId("msg", now.getTime()), status: "pending", runAt: fields.scheduledFor, createdAt: now, updatedAt: now, heldReason: null, ...fields };
+}
+
+const MESSAGE_COLUMNS: Columns = {
+  id: "text", clientId: "text", channel: "text", to: "text", subject: "text", body: "text", template: "text", variables: "text",
+  category: "text", kind: "text", status: "text", scheduledFor: "timestamp", runAt: "timestamp", maxAttempts: "int",
+  idempotencyKey: "text", metadata: "text", callId: "text", customerId: "text", conversationId: "text", heldReason: "text",
+  createdAt: "timestamp", updatedAt: "timestamp",
+};
+
+/** Inserts new message rows and their "queued" history in one transaction of two statements. */
+export async function insertMessages(db: Db, rows: ReturnType<typeof messageRow>[], now: Date): Promise<void> {
+  const dialect = dbDialect(db);
+  const statements = [insertRowsSql(dialect, "Message", MESSAGE_COLUMNS, rows), insertRowsSql(dialect, "MessageEvent", HISTORY_COLUMNS, queuedHistory(rows, now))];
+  await db.$transaction(statements.filter((s) => s !== null).map((s) => db.$executeRaw(s)));
 }
 
 export function queuedHistory(rows: { id: string }[], now: Date, note = "queued") {
@@ -190,10 +207,7 @@ export async function enqueueBatch(
     }
   }
   if (rows.length) {
-    await db.$transaction([
-      db.message.createMany({ data: rows }),
-      db.messageEvent.createMany({ data: queuedHistory(rows, now) }),
-    ]);
+    await insertMessages(db, rows, now);
   }
   return results;
 }

@@ -20,3 +20,41 @@ export function intParam(dialect: Dialect, value: number): Sql {
 export function textParam(dialect: Dialect, value: string | null): Sql {
   return dialect === "postgres" ? sql`CAST(${value} AS TEXT)` : sql`${value}`;
 }
+
+export type ColumnType = "text" | "int" | "timestamp";
+export type Columns = Record<string, ColumnType>;
+
+/** How Prisma's SQLite adapter writes DateTime values; comparisons on text need the same form. */
+export function sqliteTimestamp(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+/**
+ * A SELECT yielding `rows` as a table, from ONE JSON parameter: SQLite's json_each,
+ * PostgreSQL's jsonb_to_recordset. Prisma's per-parameter cost dominates a multi-row
+ * VALUES list (about a millisecond per row here); one JSON text costs almost nothing.
+ */
+export function jsonRowsSource(dialect: Dialect, columns: Columns, rows: Record<string, unknown>[]): Sql {
+  const names = Object.keys(columns);
+  const data = rows.map((r) =>
+    Object.fromEntries(names.map((n) => {
+      const v = r[n];
+      return [n, v instanceof Date ? (dialect === "sqlite" ? sqliteTimestamp(v) : v.toISOString()) : v ?? null];
+    })),
+  );
+  const json = JSON.stringify(data);
+  if (dialect === "sqlite") {
+    const select = names.map((n) => `json_extract(value, '$."${n}"') AS "${n}"`).join(", ");
+    return sql`SELECT ${raw(select)} FROM json_each(${json})`;
+  }
+  const pgType = { text: "text", int: "integer", timestamp: "timestamp(3)" } as const;
+  const defs = names.map((n) => `"${n}" ${pgType[columns[n]!]}`).join(", ");
+  return sql`SELECT ${raw(names.map((n) => `"${n}"`).join(", "))} FROM jsonb_to_recordset(CAST(${json} AS jsonb)) AS x(${raw(defs)})`;
+}
+
+/** INSERT INTO table (columns) SELECT ... from one JSON parameter. */
+export function insertRowsSql(dialect: Dialect, table: string, columns: Columns, rows: Record<string, unknown>[]): Sql | null {
+  if (rows.length === 0) return null;
+  const names = Object.keys(columns).map((n) => `"${n}"`).join(", ");
+  return sql`INSERT INTO ${raw(`"${table}"`)} (${raw(names)}) ${jsonRowsSource(dialect, columns, rows)}`;
+}
