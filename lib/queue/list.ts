@@ -31,7 +31,8 @@ export async function listScheduled(db: Db, opts: { hours: number; clientId?: st
   const now = opts.now ?? new Date();
   const where: Prisma.MessageWhereInput = {
     status: "pending",
-    scheduledFor: { lte: new Date(now.getTime() + opts.hours * 3_600_000) },
+    // runAt, not scheduledFor: a held marketing message is listed for when it will really go.
+    runAt: { lte: new Date(now.getTime() + opts.hours * 3_600_000) },
     ...(opts.clientId ? { clientId: opts.clientId } : {}),
   };
   const [messages, total] = await Promise.all([

@@ -15,7 +15,7 @@ export async function getQueueStats(db: Db, clientId?: string, now = new Date())
     await Promise.all([
       db.message.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
       db.message.groupBy({ by: ["channel"], where: scope, _count: { _all: true } }),
-      db.message.count({ where: { ...scope, status: "pending", scheduledFor: { gt: now } } }),
+      db.message.count({ where: { ...scope, status: "pending", runAt: { gt: now } } }),
       db.message.count({ where: { ...scope, sentAt: { gte: hourAgo } } }),
       db.messageAttempt.count({ where: { outcome: "failed", createdAt: { gte: hourAgo }, ...(clientId ? { message: { clientId } } : {}) } }),
       db.message.count({ where: { ...scope, sentAt: { gte: dayAgo } } }),

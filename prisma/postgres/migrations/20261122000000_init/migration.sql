@@ -204,19 +204,10 @@ CREATE INDEX "Message_clientId_id_idx" ON "Message"("clientId", "id");
 CREATE INDEX "Message_status_id_idx" ON "Message"("status", "id");
 
 -- CreateIndex
-CREATE INDEX "Message_channel_id_idx" ON "Message"("channel", "id");
-
--- CreateIndex
 CREATE INDEX "Message_clientId_status_id_idx" ON "Message"("clientId", "status", "id");
 
 -- CreateIndex
-CREATE INDEX "Message_status_scheduledFor_idx" ON "Message"("status", "scheduledFor");
-
--- CreateIndex
 CREATE INDEX "Message_sentAt_idx" ON "Message"("sentAt");
-
--- CreateIndex
-CREATE INDEX "Message_clientId_sentAt_idx" ON "Message"("clientId", "sentAt");
 
 -- CreateIndex
 CREATE INDEX "Message_status_deadLetterAt_idx" ON "Message"("status", "deadLetterAt");
