@@ -4,6 +4,7 @@ import type { Client } from "../generated/sqlite/client";
 import { AppError } from "../errors";
 import { newId } from "../ids";
 import { generateApiKey } from "../auth/principal";
+import { forgetClient } from "./client-cache";
 import { parseJson } from "../queue/serialize";
 import { DEFAULT_BUSINESS_HOURS, type BusinessHours, type ClientCreate, type ClientUpdate } from "../schemas/client";
 
@@ -66,7 +67,9 @@ export async function getClientOrThrow(db: Db, id: string): Promise<Client> {
 export async function updateClient(db: Db, id: string, input: ClientUpdate): Promise<Client> {
   const existing = await getClientOrThrow(db, id);
   const settings = input.settings ? { ...parseJson<Record<string, unknown>>(existing.settings, {}), ...input.settings } : undefined;
-  return db.client.update({ where: { id }, data: { ...columns(input), ...(settings && { settings: JSON.stringify(settings) }) } });
+  const client = await db.client.update({ where: { id }, data: { ...columns(input), ...(settings && { settings: JSON.stringify(settings) }) } });
+  forgetClient(id);
+  return client;
 }
 
 /** Replaces a client's API key; the old one stops working at once. */

@@ -9,6 +9,7 @@ import { renderTemplate } from "../templates/render";
 import { insertRowsSql, type Columns } from "./sql";
 import { HISTORY_COLUMNS } from "./complete";
 import { dbDialect } from "../db";
+import { getCachedClient } from "../clients/client-cache";
 
 export interface EnqueueOptions {
   idempotencyKey?: string;
@@ -88,16 +89,28 @@ export function queuedHistory(rows: { id: string }[], now: Date, note = "queued"
 }
 
 async function getClientOrThrow(db: Db, clientId: string): Promise<Client> {
-  const client = await db.client.findUnique({ where: { id: clientId } });
+  const client = await getCachedClient(db, clientId);
   if (!client) throw new AppError("NOT_FOUND", `client ${clientId} not found`);
   return client;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string })?.code === "P2002";
+/** The in-memory Message for a row just inserted (no read back). */
+function inserted(row: ReturnType<typeof messageRow>): Message {
+  return {
+    ...row, attempts: 0, nextAttemptAt: null, leaseOwner: null, leaseExpiresAt: null, provider: null, providerMessageId: null, costCents: 0,
+    lastError: null, deadLetterReason: null, deadLetterAt: null, sentAt: null, deliveredAt: null, readAt: null, cancelledAt: null,
+  } as Message;
 }
 
-/** Enqueues one message. A repeat with the same idempotency key returns the first message. */
+async function findByKey(db: Db, clientId: string, idempotencyKey: string): Promise<Message | null> {
+  return db.message.findUnique({ where: { clientId_idempotencyKey: { clientId, idempotencyKey } } });
+}
+
+/**
+ * Enqueues one message: one transaction of two raw inserts. A repeat with the same
+ * idempotency key returns the first message; a concurrent duplicate loses on the
+ * unique index and answers with the winner's message.
+ */
 export async function enqueueMessage(
   db: Db,
   input: ValidMessageInput,
@@ -106,28 +119,19 @@ export async function enqueueMessage(
   const now = opts.now ?? new Date();
   const client = await getClientOrThrow(db, input.clientId);
   if (opts.idempotencyKey) {
-    const existing = await db.message.findUnique({
-      where: { clientId_idempotencyKey: { clientId: client.id, idempotencyKey: opts.idempotencyKey } },
-    });
+    const existing = await findByKey(db, client.id, opts.idempotencyKey);
     if (existing) return { message: existing, created: false };
   }
   const row = buildRow(client, input, opts, now);
   try {
-    const [message] = await db.$transaction([
-      db.message.create({ data: row }),
-      db.messageEvent.create({ data: { id: newId("mev"), messageId: row.id, status: "pending", note: "queued", createdAt: now } }),
-    ]);
-    return { message, created: true };
+    await insertMessages(db, [row], now);
+    return { message: inserted(row), created: true };
   } catch (err) {
-    if (!opts.idempotencyKey || !isUniqueViolation(err)) throw err;
-    // Lost a race with the same key: the other request's message is the answer.
-    const message = await db.message.findUniqueOrThrow({
-      where: { clientId_idempotencyKey: { clientId: client.id, idempotencyKey: opts.idempotencyKey } },
-    });
-    return { message, created: false };
+    const winner = opts.idempotencyKey ? await findByKey(db, client.id, opts.idempotencyKey) : null;
+    if (!winner) throw err;
+    return { message: winner, created: false };
   }
 }
-
 
 export interface BatchItemError {
   index: number;
@@ -173,7 +177,11 @@ export async function enqueueBatch(
   });
 
   const clientIds = [...new Set(parsed.map((p) => p.input.clientId))];
-  const clients = new Map((await db.client.findMany({ where: { id: { in: clientIds } } })).map((c) => [c.id, c]));
+  const clients = new Map<string, Client>();
+  for (const id of clientIds) {
+    const client = await getCachedClient(db, id);
+    if (client) clients.set(id, client);
+  }
   const keys = parsed.filter((p) => p.key).map((p) => ({ clientId: p.input.clientId, idempotencyKey: p.key! }));
   const existing = new Map<string, Message>();
   if (keys.length) {
@@ -198,7 +206,7 @@ export async function enqueueBatch(
     try {
       const row = buildRow(client, p.input, { maxAttempts: opts.maxAttempts, idempotencyKey: p.key }, now);
       rows.push(row);
-      const message = { ...row, attempts: 0, nextAttemptAt: null, leaseOwner: null, leaseExpiresAt: null, provider: null, providerMessageId: null, costCents: 0, lastError: null, heldReason: null, deadLetterReason: null, deadLetterAt: null, sentAt: null, deliveredAt: null, readAt: null, cancelledAt: null } as Message;
+      const message = inserted(row);
       if (keyId) created.set(keyId, message);
       results[p.index] = { index: p.index, message, created: true };
     } catch (err) {
