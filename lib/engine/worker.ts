@@ -11,20 +11,13 @@ import type { MessageEventName } from "../realtime/contract";
 import { claimDueMessages } from "../queue/claim";
 import { recordOutcomes, type AttemptRow, type Outcome } from "../queue/complete";
 import { applyStatusReports, type StatusReport } from "../queue/delivery";
-import { decideAfterFailure } from "../queue/retry-rule";
 import { toEventPayload } from "../queue/serialize";
-import type { Channel } from "../queue/statuses";
 import type { ProviderChains } from "../providers/registry";
 import type { Provider } from "../providers/types";
-import { sendThroughChain } from "./send-chain";
-import { gateMessage, loadGateContext, type GateContext } from "./gate";
+import { loadGateContext } from "./gate";
 import type { ErrorInput } from "../errorlog/log-error";
-import { estimateCostCents, type ChannelPrices } from "../providers/segments";
-import type { Client } from "../generated/sqlite/client";
-import { parseJson } from "../queue/serialize";
-
-/** Provider codes that mean the recipient opted out (Twilio 21610: replied STOP). */
-const OPT_OUT_CODES = new Set(["21610"]);
+import type { ChannelPrices } from "../providers/segments";
+import { createMessageHandler } from "./handle-message";
 
 export interface WorkerOptions {
   intervalMs: number;
@@ -74,6 +67,8 @@ export function createWorker(deps: WorkerDeps) {
   let lastTickAt: Date | null = null;
   let processed = 0;
   let lastError: string | null = null;
+
+  const handler = createMessageHandler({ chains: deps.chains, clock, retryIntervalMs: options.retryIntervalMs, prices: deps.prices, suppress: deps.suppress });
 
   function emit(event: MessageEventName, m: Message, extra: Parameters<typeof toEventPayload>[1] = {}) {
     bus.emit("message", { event, payload: toEventPayload(m, extra) });
@@ -126,8 +121,8 @@ export function createWorker(deps: WorkerDeps) {
       while (next < claimed.length) {
         const m = claimed[next++]!;
         const started = performance.now();
-        const result = await handleMessage(m, ctx).catch((err): { outcome: Outcome; attempts: AttemptRow[] } => ({
-          outcome: failureOutcome(m, "transient", `internal: ${toError(err).message}`, null),
+        const result = await handler.handle(m, ctx).catch((err): { outcome: Outcome; attempts: AttemptRow[] } => ({
+          outcome: handler.failureOutcome(m, "transient", `internal: ${toError(err).message}`, null),
           attempts: [],
         }));
         outcomes.push(result.outcome);
@@ -173,58 +168,6 @@ export function createWorker(deps: WorkerDeps) {
         context: { messageId: a.messageId, provider: a.provider, errorCode: a.errorCode },
       });
     }
-  }
-
-  function failureOutcome(m: Message, errorClass: "transient" | "provider" | "recipient", error: string, provider: string | null): Outcome {
-    const attemptsSoFar = m.attempts + 1;
-    const decision = decideAfterFailure({ attempts: attemptsSoFar, maxAttempts: m.maxAttempts, errorClass, error, now: clock(), retryIntervalMs: options.retryIntervalMs });
-    return decision.status === "failed"
-      ? { id: m.id, status: "failed", attemptsDelta: 1, provider, lastError: error, runAt: decision.nextAttemptAt }
-      : { id: m.id, status: "dead_letter", attemptsDelta: 1, provider, lastError: error, deadLetterReason: decision.reason };
-  }
-
-  function pricesFor(client: Client | undefined): ChannelPrices {
-    const own = client ? parseJson<{ pricesCents?: ChannelPrices }>(client.settings, {}).pricesCents : undefined;
-    return { ...deps.prices, ...own };
-  }
-
-  async function handleMessage(m: Message, ctx: GateContext): Promise<{ outcome: Outcome; attempts: AttemptRow[] }> {
-    const now = clock();
-    const gate = gateMessage(m, ctx, now);
-    if (gate.action === "dead_letter") {
-      return { outcome: { id: m.id, status: "dead_letter", attemptsDelta: 0, deadLetterReason: gate.reason, lastError: gate.reason }, attempts: [] };
-    }
-    if (gate.action === "hold") {
-      return { outcome: { id: m.id, status: "pending", attemptsDelta: 0, runAt: gate.until, heldReason: gate.reason, historyNote: m.heldReason ? null : gate.reason }, attempts: [] };
-    }
-    const channel = m.channel as Channel;
-    const client = ctx.clients.get(m.clientId);
-    const from = channel === "sms" ? client?.smsFrom : channel === "whatsapp" ? client?.whatsappFrom : client?.emailFrom;
-    const result = await sendThroughChain(
-      { id: m.id, clientId: m.clientId, channel, to: m.to, from, subject: m.subject, body: m.body },
-      deps.chains[channel] ?? [],
-      m.attempts + 1,
-      clock,
-    );
-    if (result.ok) {
-      const costCents = result.costCents ?? estimateCostCents(channel, m.body, pricesFor(client));
-      return {
-        outcome: { id: m.id, status: "sent", attemptsDelta: 1, provider: result.provider, providerMessageId: result.providerMessageId, costCents },
-        attempts: result.attempts,
-      };
-    }
-    if (result.retryAfterMs !== undefined) {
-      // Every provider said "slow down": wait as asked, without spending an attempt.
-      const until = new Date(clock().getTime() + result.retryAfterMs);
-      return {
-        outcome: { id: m.id, status: "pending", attemptsDelta: 0, provider: result.provider, lastError: result.error, runAt: until, heldReason: `rate limited by ${result.provider}; retrying at ${until.toISOString()}` },
-        attempts: result.attempts,
-      };
-    }
-    if (result.errorClass === "recipient" && result.code && OPT_OUT_CODES.has(result.code)) {
-      await deps.suppress?.({ clientId: m.clientId, address: m.to.replace(/^whatsapp:/, ""), reason: `${result.provider} ${result.code}: recipient unsubscribed` });
-    }
-    return { outcome: failureOutcome(m, result.errorClass, result.error, result.provider), attempts: result.attempts };
   }
 
   // Delivery reports from in-process providers; a report that arrives before its
