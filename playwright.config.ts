@@ -2,7 +2,7 @@
 // on a fresh SQLite database; `npm run test:e2e` runs `next build` first).
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
