@@ -6,7 +6,8 @@ import path from "node:path";
 import { migrateDatabase } from "../../lib/migrate";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const dbFile = path.join(root, "data", "e2e.db");
+const port = process.env.E2E_PORT ?? "3100";
+const dbFile = path.join(root, "data", `e2e-${port}.db`);
 for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
 const url = `file:${dbFile}`;
 await migrateDatabase(url);
@@ -15,9 +16,9 @@ const env = {
   ...process.env,
   NODE_ENV: "production" as const,
   DATABASE_URL: url,
-  PORT: process.env.E2E_PORT ?? "3100",
+  PORT: port,
   HOST: "127.0.0.1",
-  PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`,
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
   ADMIN_PASSWORD: "e2e-password",
   ADMIN_API_KEY: "e2e-admin-key-0123456789",
   SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
