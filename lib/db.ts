@@ -20,7 +20,8 @@ export function dialectOf(url: string): Dialect {
   return url.startsWith("file:") ? "sqlite" : "postgres";
 }
 
-const dialects = new WeakMap<object, Dialect>();
+// On globalThis: Next's route bundles have their own copy of this module but share the client.
+const dialects: WeakMap<object, Dialect> = ((globalThis as unknown as { __heraldDialects?: WeakMap<object, Dialect> }).__heraldDialects ??= new WeakMap());
 
 /** The dialect of an open client (for the few raw statements that differ). */
 export function dbDialect(db: Db): Dialect {
