@@ -12,6 +12,9 @@ import { createProviderChains } from "./lib/providers/registry";
 import { attachRealtime } from "./lib/realtime/server";
 import { setRuntime } from "./lib/runtime";
 import { addSuppression } from "./lib/suppressions";
+import { startAlerts } from "./lib/alerts/start-alerts";
+import { emailViaChain } from "./lib/alerts/email-via-chain";
+import { startDailyPrune } from "./lib/retention/start-daily-prune";
 import { getErrorLogger, logError } from "./lib/errorlog/log-error";
 
 async function main() {
@@ -52,6 +55,14 @@ async function main() {
   bus.on("enqueued", () => worker?.nudge());
   setRuntime({ startedAt: new Date(), worker, providers });
   worker?.start();
+  const stopAlerts = startAlerts({
+    bus,
+    db: database.db,
+    config,
+    sendEmail: config.ALERT_EMAIL ? emailViaChain(chains.email, config.EMAIL_FROM) : undefined,
+    lagCheckIntervalMs: worker ? undefined : 0, // an API-only replica leaves lag alerts to the workers
+  });
+  const stopPrune = worker ? startDailyPrune({ db: database.db, config }) : undefined;
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   console.log(`Herald is running: ${config.PUBLIC_URL} (console: ${config.PUBLIC_URL}/messages)`);
@@ -67,6 +78,8 @@ async function main() {
     const force = setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 5000);
     force.unref();
     await worker?.stop(config.SHUTDOWN_TIMEOUT_MS);
+    await stopPrune?.();
+    await stopAlerts();
     await getErrorLogger().flush();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     httpServer.closeAllConnections?.();

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { CriticalBadge } from "@/components/errors/critical-badge";
 
 // `prefetch: false` until a page exists: prefetching a missing page only fills the console with 404s.
 const LINKS = [
@@ -9,7 +10,7 @@ const LINKS = [
   { href: "/messages", label: "Messages", prefetch: true },
   { href: "/calls", label: "Calls", prefetch: false },
   { href: "/clients", label: "Clients", prefetch: false },
-  { href: "/errors", label: "Errors", prefetch: false },
+  { href: "/errors", label: "Errors", prefetch: true },
 ] as const;
 
 export function NavLinks() {
@@ -24,13 +25,14 @@ export function NavLinks() {
             href={href}
             prefetch={prefetch ? undefined : false}
             aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium transition sm:px-3 ${
+            className={`inline-flex items-center whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium transition sm:px-3 ${
               active
                 ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900"
                 : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
             }`}
           >
             {label}
+            {href === "/errors" && <CriticalBadge />}
           </Link>
         );
       })}

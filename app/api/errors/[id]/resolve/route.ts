@@ -1,0 +1,11 @@
+import { getDb } from "@/lib/db";
+import { getBus } from "@/lib/events/bus";
+import { json, parseBody, withAuth } from "@/lib/http/route";
+import { resolveError } from "@/lib/errorlog/actions";
+import { resolveBodySchema } from "@/lib/errorlog/schemas";
+
+// POST /api/errors/:id/resolve – mark it fixed (`{similar: true}`: every open entry like it too)
+export const POST = withAuth<{ id: string }>(async ({ req, params, principal }) => {
+  const body = await parseBody(req, resolveBodySchema, { optional: true });
+  return json(await resolveError(await getDb(), principal, params.id, { bus: getBus(), similar: body.similar }));
+});

@@ -1,0 +1,13 @@
+import { getDatabase } from "@/lib/db";
+import { json, parseQuery, withAuth } from "@/lib/http/route";
+import { scopeClientId } from "@/lib/auth/principal";
+import { listErrors } from "@/lib/errorlog/queries";
+import { errorListQuerySchema } from "@/lib/errorlog/schemas";
+
+// GET /api/errors – the error log, filtered, newest (or most severe) first, keyset-paginated
+export const GET = withAuth(async ({ req, principal }) => {
+  const query = parseQuery(req, errorListQuerySchema);
+  query.clientId = scopeClientId(principal, query.clientId);
+  const { db, dialect } = await getDatabase();
+  return json(await listErrors(db, query, { dialect }));
+});

@@ -1,0 +1,70 @@
+"use client";
+
+// The Errors page: unresolved counts, filters, the live table and "Load more".
+import { useMemo } from "react";
+import { useClientNames } from "@/components/messages/use-client-names";
+import { ErrorFilters } from "./error-filters";
+import { ErrorSummary } from "./error-summary";
+import { ErrorTable } from "./error-table";
+import type { ErrorFilter } from "./error-types";
+import { useErrorList } from "./use-error-list";
+import { useErrorStats } from "./use-error-stats";
+import { useLiveErrors } from "./use-live-errors";
+
+export function ErrorsView({ filter }: { filter: ErrorFilter }) {
+  const list = useErrorList(filter);
+  const fresh = useLiveErrors(filter);
+  const { data: stats } = useErrorStats(filter.clientId);
+
+  const errors = useMemo(() => list.data?.pages.flatMap((p) => p.errors) ?? [], [list.data]);
+  const clientIds = useMemo(() => [...new Set(errors.flatMap((e) => (e.clientId ? [e.clientId] : [])))], [errors]);
+  const clientNames = useClientNames(clientIds);
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold tracking-tight">Errors</h1>
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          Everything that went wrong, newest first. New entries appear as they are logged; critical ones are also sent to Slack and email when configured.
+        </p>
+      </div>
+
+      <ErrorSummary stats={stats} clientId={filter.clientId} />
+      <ErrorFilters key={filter.q ?? ""} filter={filter} stats={stats} />
+
+      {list.isPending ? (
+        <p className="py-12 text-center text-sm text-slate-500">Loading errors…</p>
+      ) : list.isError && errors.length === 0 ? (
+        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+          Could not load errors: {list.error.message}{" "}
+          <button type="button" onClick={() => void list.refetch()} className="font-medium underline">
+            Try again
+          </button>
+        </div>
+      ) : errors.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-12 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
+          Nothing here. That is good news; new errors appear as soon as they are logged.
+        </div>
+      ) : (
+        <>
+          <ErrorTable errors={errors} clientNames={clientNames} fresh={fresh} />
+          <div className="flex items-center justify-between text-sm text-slate-500 dark:text-slate-400">
+            <span>
+              {errors.length} shown{list.isFetching && !list.isFetchingNextPage ? " · refreshing…" : ""}
+            </span>
+            {list.hasNextPage && (
+              <button
+                type="button"
+                onClick={() => void list.fetchNextPage()}
+                disabled={list.isFetchingNextPage}
+                className="rounded-md bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700 dark:hover:bg-slate-800"
+              >
+                {list.isFetchingNextPage ? "Loading…" : "Load more"}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
