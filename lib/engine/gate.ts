@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import type { Db } from "../db";
 import type { Client, Message } from "../generated/sqlite/client";
 import { nextOpening } from "../followups/business-hours";
+import { getCachedClient } from "../clients/client-cache";
 import { parseJson } from "../queue/serialize";
 import { DEFAULT_BUSINESS_HOURS, type BusinessHours } from "../schemas/client";
 
@@ -23,7 +24,7 @@ const key = (clientId: string, address: string) => `${clientId}\u0000${address}`
 export async function loadGateContext(db: Db, messages: Message[]): Promise<GateContext> {
   const clientIds = [...new Set(messages.map((m) => m.clientId))];
   const [clients, suppressions] = await Promise.all([
-    db.client.findMany({ where: { id: { in: clientIds } } }),
+    Promise.all(clientIds.map((id) => getCachedClient(db, id))).then((found) => found.filter((c): c is Client => c !== null)),
     // A superset (any of these clients × any of these addresses), matched exactly below:
     // one IN list is far cheaper than an OR of a hundred pairs.
     db.suppression.findMany({

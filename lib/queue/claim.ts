@@ -5,8 +5,7 @@
 // how a crashed worker's messages are recovered.
 import type { Database } from "../db";
 import type { Message } from "../generated/sqlite/client";
-import { sql } from "./sql";
-import { CLAIMABLE_STATUSES } from "./statuses";
+import { raw, sql } from "./sql";
 
 export interface ClaimOptions {
   owner: string;
@@ -15,35 +14,22 @@ export interface ClaimOptions {
   now: Date;
 }
 
-export async function claimDueMessages(database: Database, opts: ClaimOptions): Promise<Message[]> {
-  // One statement per status, each an ordered range scan of the (status, runAt) index:
-  // `status IN (...) ORDER BY runAt` would sort every due row on each claim. Expired
-  // leases first (the oldest work), then retries, then new messages.
-  const claimed: Message[] = [];
-  for (const status of CLAIM_ORDER) {
-    const limit = opts.limit - claimed.length;
-    if (limit <= 0) break;
-    claimed.push(...(await claimStatus(database, status, limit, opts)));
-  }
-  return claimed;
-}
-
-const CLAIM_ORDER = ["processing", "failed", "pending"] as const satisfies readonly (typeof CLAIMABLE_STATUSES)[number][];
-
-async function claimStatus({ db, dialect }: Database, status: string, limit: number, opts: ClaimOptions): Promise<Message[]> {
+export async function claimDueMessages({ db, dialect }: Database, opts: ClaimOptions): Promise<Message[]> {
+  // One ordered range scan of the (status, runAt) index per claimable status, joined
+  // with UNION ALL: `status IN (...) ORDER BY runAt` would sort every due row on each
+  // claim. Expired leases come first (the oldest work), then retries, then new messages.
   const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs);
   const lock = dialect === "postgres" ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+  const due = (status: string) =>
+    sql`SELECT "id" FROM (SELECT "id" FROM "Message" WHERE "status" = ${status} AND "runAt" <= ${opts.now} ORDER BY "runAt" LIMIT ${opts.limit} ${lock}) AS ${raw(`"due_${status}"`)}`;
   const rows = await db.$queryRaw<Message[]>`
     UPDATE "Message"
        SET "status" = 'processing', "leaseOwner" = ${opts.owner}, "leaseExpiresAt" = ${leaseUntil},
            "runAt" = ${leaseUntil}, "updatedAt" = ${opts.now}
      WHERE "id" IN (
-       SELECT "id" FROM "Message"
-        WHERE "status" = ${status} AND "runAt" <= ${opts.now}
-        ORDER BY "runAt"
-        LIMIT ${limit}
-        ${lock})
-       AND "status" = ${status}
+       SELECT "id" FROM (${due("processing")} UNION ALL ${due("failed")} UNION ALL ${due("pending")}) AS "due"
+        LIMIT ${opts.limit})
+       AND "status" IN ('processing', 'failed', 'pending')
     RETURNING *`;
   return rows.map(normalizeRow);
 }

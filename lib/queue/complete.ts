@@ -3,7 +3,7 @@
 // so a worker whose lease expired cannot overwrite the new owner's result.
 import type { Database } from "../db";
 import { newId } from "../ids";
-import { insertRowsSql, jsonRowsSource, tsParam, type Columns } from "./sql";
+import { insertRowsSql, jsonRowsSource, raw, sql, tsParam, type Columns } from "./sql";
 
 const OUTCOME_COLUMNS: Columns = { id: "text", status: "text", provider: "text", pmid: "text", cost: "int", lastError: "text", dlReason: "text", runAt: "timestamp", delta: "int", held: "text" };
 export const ATTEMPT_COLUMNS: Columns = { id: "text", messageId: "text", attempt: "int", provider: "text", outcome: "text", errorClass: "text", errorCode: "text", error: "text", durationMs: "int", createdAt: "timestamp" };
@@ -48,7 +48,22 @@ export async function recordOutcomes(
     id: o.id, status: o.status, provider: o.provider ?? null, pmid: o.providerMessageId ?? null, cost: o.costCents ?? 0,
     lastError: o.lastError ?? null, dlReason: o.deadLetterReason ?? null, runAt: o.runAt ?? null, delta: o.attemptsDelta, held: o.heldReason ?? null,
   })));
-  const updated = await db.$queryRaw<{ id: string }[]>`
+  // Attempts and history first, guarded by the lease, then the update: one transaction,
+  // and a worker whose lease was taken over writes nothing at all.
+  const stillLeased = (column: string) =>
+    sql`EXISTS (SELECT 1 FROM "Message" AS m WHERE m."id" = s.${raw(`"${column}"`)} AND m."leaseOwner" = ${owner} AND m."status" = 'processing')`;
+  const attemptInsert = insertRowsSql(dialect, "MessageAttempt", ATTEMPT_COLUMNS, attempts.map((a) => ({
+    id: newId("att"), messageId: a.messageId, attempt: a.attempt, provider: a.provider, outcome: a.outcome,
+    errorClass: a.errorClass ?? null, errorCode: a.errorCode ?? null, error: a.error ?? null,
+    durationMs: Math.round(a.durationMs), createdAt: a.at,
+  })), stillLeased("messageId"));
+  const historyInsert = insertRowsSql(dialect, "MessageEvent", HISTORY_COLUMNS, outcomes
+    .filter((o) => o.status !== "pending" || o.historyNote)
+    .map((o) => ({
+      id: newId("mev"), messageId: o.id, status: o.status,
+      note: o.historyNote ?? (o.status === "sent" ? `via ${o.provider}` : o.deadLetterReason ?? o.lastError ?? null), createdAt: now,
+    })), stillLeased("messageId"));
+  const update = db.$queryRaw<{ id: string }[]>`
     WITH v AS (${source})
     UPDATE "Message" SET
       "status" = v."status",
@@ -67,20 +82,8 @@ export async function recordOutcomes(
     FROM v
     WHERE "Message"."id" = v."id" AND "Message"."leaseOwner" = ${owner} AND "Message"."status" = 'processing'
     RETURNING "Message"."id"`;
-  const done = new Set(updated.map((r) => r.id));
-  const attemptRows = attempts.filter((a) => done.has(a.messageId));
-  const history = outcomes.filter((o) => done.has(o.id) && (o.status !== "pending" || o.historyNote));
-  const inserts = [
-    insertRowsSql(dialect, "MessageAttempt", ATTEMPT_COLUMNS, attemptRows.map((a) => ({
-      id: newId("att"), messageId: a.messageId, attempt: a.attempt, provider: a.provider, outcome: a.outcome,
-      errorClass: a.errorClass ?? null, errorCode: a.errorCode ?? null, error: a.error ?? null,
-      durationMs: Math.round(a.durationMs), createdAt: a.at,
-    }))),
-    insertRowsSql(dialect, "MessageEvent", HISTORY_COLUMNS, history.map((o) => ({
-      id: newId("mev"), messageId: o.id, status: o.status,
-      note: o.historyNote ?? (o.status === "sent" ? `via ${o.provider}` : o.deadLetterReason ?? o.lastError ?? null), createdAt: now,
-    }))),
-  ].filter((statement) => statement !== null);
-  if (inserts.length) await db.$transaction(inserts.map((statement) => db.$executeRaw(statement)));
+  const inserts = [attemptInsert, historyInsert].filter((statement) => statement !== null).map((statement) => db.$executeRaw(statement));
+  const results = await db.$transaction([...inserts, update]);
+  const done = new Set((results[results.length - 1] as { id: string }[]).map((r) => r.id));
   return done;
 }

@@ -26,6 +26,8 @@ export function toApiMessage(m: Message) {
     kind: m.kind,
     status: m.status,
     scheduledFor: iso(m.scheduledFor),
+    // When the worker will pick it up: a held marketing message's next opening, a failed one's retry.
+    runAt: iso(m.runAt),
     attempts: m.attempts,
     maxAttempts: m.maxAttempts,
     nextAttemptAt: iso(m.nextAttemptAt),

@@ -52,9 +52,12 @@ export function jsonRowsSource(dialect: Dialect, columns: Columns, rows: Record<
   return sql`SELECT ${raw(names.map((n) => `"${n}"`).join(", "))} FROM jsonb_to_recordset(CAST(${json} AS jsonb)) AS x(${raw(defs)})`;
 }
 
-/** INSERT INTO table (columns) SELECT ... from one JSON parameter. */
-export function insertRowsSql(dialect: Dialect, table: string, columns: Columns, rows: Record<string, unknown>[]): Sql | null {
+/** INSERT INTO table (columns) SELECT ... from one JSON parameter, optionally only rows where `guard` (over alias s) holds. */
+export function insertRowsSql(dialect: Dialect, table: string, columns: Columns, rows: Record<string, unknown>[], guard?: Sql): Sql | null {
   if (rows.length === 0) return null;
   const names = Object.keys(columns).map((n) => `"${n}"`).join(", ");
-  return sql`INSERT INTO ${raw(`"${table}"`)} (${raw(names)}) ${jsonRowsSource(dialect, columns, rows)}`;
+  const source = jsonRowsSource(dialect, columns, rows);
+  return guard
+    ? sql`INSERT INTO ${raw(`"${table}"`)} (${raw(names)}) SELECT ${raw(names)} FROM (${source}) AS s WHERE ${guard}`
+    : sql`INSERT INTO ${raw(`"${table}"`)} (${raw(names)}) ${source}`;
 }
