@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { SocketProvider } from "@/components/live/socket-provider";
 import { LogoutButton } from "./logout-button";
+import { Suspense } from "react";
 import { NavLinks } from "./nav-links";
 
 // Every console page shares one live connection; proxy.ts has already checked the session.
@@ -18,7 +19,9 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
             Herald
           </Link>
           <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
-            <NavLinks />
+            <Suspense fallback={null}>
+              <NavLinks />
+            </Suspense>
           </div>
           <div className="ml-auto flex items-center gap-2 sm:ml-0">
             <LiveIndicator />

@@ -1,20 +1,22 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { CriticalBadge } from "@/components/errors/critical-badge";
 
-// `prefetch: false` until a page exists: prefetching a missing page only fills the console with 404s.
 const LINKS = [
   { href: "/", label: "Overview", prefetch: true },
   { href: "/messages", label: "Messages", prefetch: true },
-  { href: "/calls", label: "Calls", prefetch: false },
-  { href: "/clients", label: "Clients", prefetch: false },
+  { href: "/calls", label: "Calls", prefetch: true },
+  { href: "/clients", label: "Clients", prefetch: true },
   { href: "/errors", label: "Errors", prefetch: true },
 ] as const;
 
 export function NavLinks() {
   const pathname = usePathname();
+  // The client filter follows the admin from page to page.
+  const clientId = useSearchParams().get("clientId");
+  const scoped = (href: string) => (clientId ? `${href}?clientId=${encodeURIComponent(clientId)}` : href);
   return (
     <nav aria-label="Console" className="flex gap-1 overflow-x-auto">
       {LINKS.map(({ href, label, prefetch }) => {
@@ -22,7 +24,7 @@ export function NavLinks() {
         return (
           <Link
             key={href}
-            href={href}
+            href={scoped(href)}
             prefetch={prefetch ? undefined : false}
             aria-current={active ? "page" : undefined}
             className={`inline-flex items-center whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium transition sm:px-3 ${

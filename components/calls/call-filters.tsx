@@ -1,0 +1,43 @@
+"use client";
+
+// Status filter and the client scope; both live in the URL so a view can be shared or reloaded.
+import Link from "next/link";
+import { CALL_STATUSES, callsHref, type CallFilter } from "./call-types";
+
+const LABELS: Record<string, string> = { "": "All", ongoing: "Ongoing", ended: "Ended", analyzed: "Analyzed" };
+
+export function CallFilters({ filter, clientName }: { filter: CallFilter; clientName?: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <nav aria-label="Call status" className="inline-flex rounded-lg bg-slate-100 p-0.5 dark:bg-slate-800">
+        {(["", ...CALL_STATUSES] as const).map((status) => {
+          const active = (filter.status ?? "") === status;
+          return (
+            <Link
+              key={status || "all"}
+              href={callsHref({ ...filter, status: status || undefined })}
+              aria-current={active ? "page" : undefined}
+              className={`rounded-md px-3 py-1 text-sm font-medium transition ${
+                active
+                  ? "bg-white text-slate-900 shadow-sm dark:bg-slate-950 dark:text-white"
+                  : "text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+              }`}
+            >
+              {LABELS[status]}
+            </Link>
+          );
+        })}
+      </nav>
+      {filter.clientId && (
+        <Link
+          href={callsHref({ ...filter, clientId: undefined })}
+          className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-2.5 py-1 text-xs font-medium text-indigo-800 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-800"
+          title="Show every client"
+        >
+          client {clientName ?? filter.clientId} <span aria-hidden>×</span>
+          <span className="sr-only">(remove the client filter)</span>
+        </Link>
+      )}
+    </div>
+  );
+}

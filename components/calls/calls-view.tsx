@@ -1,0 +1,66 @@
+"use client";
+
+// The calls page: figures, status filter, the live list and "Load more".
+import { useMemo } from "react";
+import { useClientNames } from "@/components/messages/use-client-names";
+import { CallFilters } from "./call-filters";
+import { CallStatsStrip } from "./call-stats-strip";
+import { CallTable } from "./call-table";
+import type { CallFilter } from "./call-types";
+import { RequestError } from "./request-error";
+import { useCallList, useCallStats } from "./use-call-list";
+import { useLiveCalls } from "./use-live-calls";
+
+export function CallsView({ filter }: { filter: CallFilter }) {
+  const list = useCallList(filter);
+  const { data: stats } = useCallStats(filter.clientId);
+  useLiveCalls(filter);
+
+  const calls = useMemo(() => list.data?.pages.flatMap((p) => p.calls) ?? [], [list.data]);
+  const clientIds = useMemo(() => [...new Set([...calls.map((c) => c.clientId), ...(filter.clientId ? [filter.clientId] : [])])], [calls, filter.clientId]);
+  const clientNames = useClientNames(clientIds);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
+          <p className="text-sm text-slate-500 dark:text-slate-400">Voice-agent calls, newest first. New calls and their outcomes appear as they happen.</p>
+        </div>
+        <CallFilters filter={filter} clientName={filter.clientId ? clientNames.get(filter.clientId) : undefined} />
+      </div>
+
+      <CallStatsStrip stats={stats} />
+
+      {list.isPending ? (
+        <p className="py-12 text-center text-sm text-slate-500">Loading calls…</p>
+      ) : list.isError && calls.length === 0 ? (
+        <RequestError what="calls" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+      ) : calls.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-12 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
+          No calls {filter.status ? `with status “${filter.status}” ` : ""}yet. They appear here as soon as the call platform reports them.
+        </div>
+      ) : (
+        <>
+          <CallTable calls={calls} clientNames={clientNames} />
+          <div className="flex items-center justify-between text-sm text-slate-500 dark:text-slate-400">
+            <span>
+              {calls.length} shown{list.isFetching && !list.isFetchingNextPage ? " · refreshing…" : ""}
+            </span>
+            {list.hasNextPage && (
+              <button
+                type="button"
+                onClick={() => void list.fetchNextPage()}
+                disabled={list.isFetchingNextPage}
+                className="rounded-md bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700 dark:hover:bg-slate-800"
+              >
+                {list.isFetchingNextPage ? "Loading…" : "Load more"}
+              </button>
+            )}
+          </div>
+          {list.isError && <RequestError what="more calls" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+// The clients page: every tenant, and the "New client" form.
+import Link from "next/link";
+import { useState } from "react";
+import { RequestError } from "@/components/calls/request-error";
+import { ClientList } from "./client-list";
+import { PRIMARY_BUTTON } from "./field";
+import { NewClientForm } from "./new-client-form";
+import { useClients } from "./use-clients";
+
+export function ClientsView({ clientId }: { clientId?: string }) {
+  const clients = useClients();
+  const shown = clientId ? clients.data?.filter((c) => c.id === clientId) : clients.data;
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Clients</h1>
+          <p className="text-sm text-slate-500 dark:text-slate-400">The businesses Herald sends for: their hours, senders, follow-up rules and templates.</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          {clientId && (
+            <Link
+              href="/clients"
+              className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-2.5 py-1 text-xs font-medium text-indigo-800 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-800"
+              title="Show every client"
+            >
+              client {clientId} <span aria-hidden>×</span>
+              <span className="sr-only">(remove the client filter)</span>
+            </Link>
+          )}
+          {!creating && (
+            <button type="button" onClick={() => setCreating(true)} className={PRIMARY_BUTTON}>
+              New client
+            </button>
+          )}
+        </div>
+      </div>
+
+      {creating && <NewClientForm onClose={() => setCreating(false)} />}
+
+      {clients.isPending ? (
+        <p className="py-12 text-center text-sm text-slate-500">Loading clients…</p>
+      ) : !shown ? (
+        <RequestError what="clients" error={clients.error ?? new Error("no answer")} onRetry={() => void clients.refetch()} retrying={clients.isFetching} />
+      ) : shown.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-12 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
+          {clientId ? "No client has this id." : "No clients yet. Create one to give it an API key and start sending."}
+        </div>
+      ) : (
+        <ClientList clients={shown} />
+      )}
+    </div>
+  );
+}
