@@ -77,11 +77,16 @@ const MESSAGE_COLUMNS: Columns = {
   createdAt: "timestamp", updatedAt: "timestamp",
 };
 
+/** The raw inserts for new message rows and their "queued" history (for an array transaction). */
+export function messageInserts(db: Db, rows: ReturnType<typeof messageRow>[], now: Date, note = "queued") {
+  const dialect = dbDialect(db);
+  const statements = [insertRowsSql(dialect, "Message", MESSAGE_COLUMNS, rows), insertRowsSql(dialect, "MessageEvent", HISTORY_COLUMNS, queuedHistory(rows, now, note))];
+  return statements.filter((s) => s !== null).map((s) => db.$executeRaw(s));
+}
+
 /** Inserts new message rows and their "queued" history in one transaction of two statements. */
 export async function insertMessages(db: Db, rows: ReturnType<typeof messageRow>[], now: Date): Promise<void> {
-  const dialect = dbDialect(db);
-  const statements = [insertRowsSql(dialect, "Message", MESSAGE_COLUMNS, rows), insertRowsSql(dialect, "MessageEvent", HISTORY_COLUMNS, queuedHistory(rows, now))];
-  await db.$transaction(statements.filter((s) => s !== null).map((s) => db.$executeRaw(s)));
+  await db.$transaction(messageInserts(db, rows, now));
 }
 
 export function queuedHistory(rows: { id: string }[], now: Date, note = "queued") {
