@@ -35,7 +35,7 @@ export async function claimDueMessages({ db, dialect }: Database, opts: ClaimOpt
 }
 
 /** Raw rows come back with driver types (SQLite integers as bigint); give them the model's. */
-function normalizeRow(row: Message): Message {
+export function normalizeRow(row: Message): Message {
   const r = row as unknown as Record<string, unknown>;
   for (const key of ["attempts", "maxAttempts", "costCents"]) r[key] = Number(r[key]);
   for (const key of ["scheduledFor", "runAt", "nextAttemptAt", "leaseExpiresAt", "deadLetterAt", "sentAt", "deliveredAt", "readAt", "cancelledAt", "createdAt", "updatedAt"]) {

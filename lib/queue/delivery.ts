@@ -2,9 +2,15 @@
 // sent → dead_letter when the provider says it was undelivered, bounced or dropped.
 // Reports arrive late, twice or out of order; a report that would move a message
 // backwards changes nothing. A reported price replaces the estimate.
+// Raw SQL with one JSON parameter per statement: the sandbox flushes thousands of
+// reports at once, more than a bound-parameter list may hold.
 import type { Db } from "../db";
+import { dbDialect } from "../db";
 import type { Message } from "../generated/sqlite/client";
 import { newId } from "../ids";
+import { normalizeRow } from "./claim";
+import { HISTORY_COLUMNS } from "./complete";
+import { insertRowsSql, jsonRowsSource, raw, sql, tsParam } from "./sql";
 
 export interface StatusReport {
   providerMessageId: string;
@@ -21,55 +27,50 @@ const ALLOWED_FROM: Record<StatusReport["status"], string[]> = {
   undelivered: ["sent"],
 };
 
-function changesFor(r: StatusReport, now: Date) {
-  if (r.status === "delivered") return { status: "delivered", deliveredAt: now, updatedAt: now };
-  if (r.status === "read") return { status: "read", readAt: now, updatedAt: now };
-  const reason = `undelivered${r.errorCode ? ` (${r.errorCode})` : ""}: ${r.error ?? "reported by the provider"}`;
-  return { status: "dead_letter", deadLetterAt: now, deadLetterReason: reason, lastError: reason, updatedAt: now };
+function reasonOf(r: StatusReport): string {
+  return `undelivered${r.errorCode ? ` (${r.errorCode})` : ""}: ${r.error ?? "reported by the provider"}`;
 }
 
 /** Applies reports; returns the messages that moved and the provider ids that matched no message. */
-export async function applyStatusReports(
-  db: Db,
-  reports: StatusReport[],
-  now = new Date(),
-): Promise<{ moved: Message[]; unmatched: string[] }> {
+export async function applyStatusReports(db: Db, reports: StatusReport[], now = new Date()): Promise<{ moved: Message[]; unmatched: string[] }> {
+  const dialect = dbDialect(db);
+  const t = tsParam(dialect, now);
+  const moved: Message[] = [];
+  for (const status of ["delivered", "read", "undelivered"] as const) {
+    // The last report per message wins within one batch.
+    const mine = [...new Map(reports.filter((r) => r.status === status).map((r) => [r.providerMessageId, r])).values()];
+    if (!mine.length) continue;
+    const source = jsonRowsSource(dialect, { pmid: "text", reason: "text" }, mine.map((r) => ({ pmid: r.providerMessageId, reason: status === "undelivered" ? reasonOf(r) : null })));
+    const set =
+      status === "delivered"
+        ? sql`"status" = 'delivered', "deliveredAt" = ${t}`
+        : status === "read"
+          ? sql`"status" = 'read', "readAt" = ${t}, "deliveredAt" = COALESCE("Message"."deliveredAt", ${t})`
+          : sql`"status" = 'dead_letter', "deadLetterAt" = ${t}, "deadLetterReason" = r."reason", "lastError" = r."reason"`;
+    const rows = await db.$queryRaw<Message[]>`
+      WITH r AS (${source})
+      UPDATE "Message" SET ${set}, "updatedAt" = ${t}
+      FROM r
+      WHERE "Message"."providerMessageId" = r."pmid" AND "Message"."status" IN (${raw(ALLOWED_FROM[status].map((s) => `'${s}'`).join(", "))})
+      RETURNING ${raw(dialect === "sqlite" ? "*" : `"Message".*`)}`;
+    moved.push(...rows.map(normalizeRow));
+  }
+  const priced = reports.filter((r) => typeof r.costCents === "number");
+  if (priced.length) {
+    const source = jsonRowsSource(dialect, { pmid: "text", cost: "int" }, priced.map((r) => ({ pmid: r.providerMessageId, cost: r.costCents })));
+    await db.$executeRaw`WITH p AS (${source}) UPDATE "Message" SET "costCents" = p."cost" FROM p WHERE "Message"."providerMessageId" = p."pmid"`;
+  }
+  const history = insertRowsSql(dialect, "MessageEvent", HISTORY_COLUMNS, moved.map((m) => ({
+    id: newId("mev"), messageId: m.id, status: m.status, note: m.status === "dead_letter" ? m.deadLetterReason : null, createdAt: now,
+  })));
+  if (history) await db.$executeRaw(history);
   const ids = [...new Set(reports.map((r) => r.providerMessageId))];
-  const rows = await db.message.findMany({
-    where: { providerMessageId: { in: ids } },
-    select: { id: true, status: true, providerMessageId: true, deliveredAt: true, costCents: true },
-  });
-  const byPmid = new Map(rows.map((r) => [r.providerMessageId!, r]));
-  const movedIds: string[] = [];
-  // Group identical changes so a burst of reports costs a few statements, not one each.
-  type Group = { data: ReturnType<typeof changesFor>; ids: string[]; from: string[]; note: string | null };
-  const groups = new Map<string, Group>();
-  for (const r of reports) {
-    const row = byPmid.get(r.providerMessageId);
-    if (!row) continue;
-    if (typeof r.costCents === "number" && r.costCents !== row.costCents) {
-      await db.message.update({ where: { id: row.id }, data: { costCents: r.costCents } });
-    }
-    if (!ALLOWED_FROM[r.status].includes(row.status)) continue;
-    const data = changesFor(r, now);
-    const key = JSON.stringify({ ...data, updatedAt: undefined, deliveredAt: undefined, readAt: undefined, deadLetterAt: undefined });
-    const group: Group = groups.get(key) ?? { data, ids: [], from: ALLOWED_FROM[r.status], note: data.deadLetterReason ?? null };
-    group.ids.push(row.id);
-    groups.set(key, group);
-    row.status = data.status; // a second report for the same message in this batch sees the new status
+  const known = new Set<string>(moved.map((m) => m.providerMessageId!));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length) {
+    const source = jsonRowsSource(dialect, { pmid: "text" }, unknown.map((pmid) => ({ pmid })));
+    const found = await db.$queryRaw<{ providerMessageId: string }[]>`SELECT "providerMessageId" FROM "Message" WHERE "providerMessageId" IN (SELECT "pmid" FROM (${source}) AS u)`;
+    for (const f of found) known.add(f.providerMessageId);
   }
-  for (const g of groups.values()) {
-    const { count } = await db.message.updateMany({ where: { id: { in: g.ids }, status: { in: g.from } }, data: g.data });
-    if (count === 0) continue;
-    if (g.data.status === "read") {
-      await db.message.updateMany({ where: { id: { in: g.ids }, deliveredAt: null }, data: { deliveredAt: now } });
-    }
-    await db.messageEvent.createMany({
-      data: g.ids.map((id) => ({ id: newId("mev"), messageId: id, status: g.data.status, note: g.note, createdAt: now })),
-    });
-    movedIds.push(...g.ids);
-  }
-  const moved = movedIds.length ? await db.message.findMany({ where: { id: { in: movedIds } } }) : [];
-  const unmatched = ids.filter((id) => !byPmid.has(id));
-  return { moved, unmatched };
+  return { moved, unmatched: ids.filter((id) => !known.has(id)) };
 }

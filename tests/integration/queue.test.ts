@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { claimDueMessages } from "../../lib/queue/claim";
 import { recordOutcomes } from "../../lib/queue/complete";
+import { applyStatusReports } from "../../lib/queue/delivery";
 import { enqueueMessage, enqueueBatch } from "../../lib/queue/enqueue";
 import { cancelMessage, retryMessage } from "../../lib/queue/actions";
 import { messageInputSchema } from "../../lib/schemas/message";
@@ -111,6 +112,21 @@ for (const dialect of DIALECTS) {
       } finally {
         await worker.stop();
       }
+    });
+
+    test("a burst of 2,500 delivery reports applies in full (more than a parameter list holds)", async () => {
+      const clock = new FakeClock(new Date("2031-01-01T00:00:00Z"));
+      await enqueueBatch(t.db, Array.from({ length: 2500 }, (_, i) => ({ clientId, channel: "sms", to: `+1555600${1000 + i}`, body: `burst ${i}` })), { maxAttempts: 3, allowClient: () => true, now: clock.now() });
+      const rec = createRecordingProvider("burst");
+      const { worker } = makeWorker(t, [rec.provider], clock, { batchSize: 500 });
+      await worker.runOnce();
+      const sent = await t.db.message.findMany({ where: { body: { startsWith: "burst" } }, select: { providerMessageId: true, status: true } });
+      assert.equal(sent.filter((m) => m.status === "sent").length, 2500);
+      const { moved, unmatched } = await applyStatusReports(t.db, [...sent.map((m) => ({ providerMessageId: m.providerMessageId!, status: "delivered" as const })), { providerMessageId: "nope", status: "delivered" }]);
+      assert.equal(moved.length, 2500);
+      assert.deepEqual(unmatched, ["nope"]);
+      assert.equal(await t.db.message.count({ where: { body: { startsWith: "burst" }, status: "delivered" } }), 2500);
+      assert.equal((await applyStatusReports(t.db, sent.slice(0, 10).map((m) => ({ providerMessageId: m.providerMessageId!, status: "delivered" as const })))).moved.length, 0, "a repeat moves nothing");
     });
 
     test("transient failures retry at the fixed interval, then dead-letter", async () => {
