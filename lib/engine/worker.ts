@@ -44,6 +44,9 @@ export interface WorkerDeps {
   reportError?: (input: ErrorInput) => void;
 }
 
+/** Nudges closer together than this share one tick (bounded extra latency, far fewer queries). */
+const NUDGE_GAP_MS = 8;
+
 export type WorkerState = "idle" | "running" | "stopping" | "stopped";
 
 export interface WorkerStatus {
@@ -64,6 +67,8 @@ export function createWorker(deps: WorkerDeps) {
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> | undefined;
   let nudged = false;
+  let nudgeTimer: NodeJS.Timeout | undefined;
+  let lastTickStart = 0;
   let lastTickAt: Date | null = null;
   let processed = 0;
   let lastError: string | null = null;
@@ -83,6 +88,7 @@ export function createWorker(deps: WorkerDeps) {
   async function tick(): Promise<void> {
     if (state !== "running" || current) return;
     nudged = false;
+    lastTickStart = performance.now();
     current = drain()
       .then(() => undefined)
       .catch((err) => {
@@ -93,7 +99,7 @@ export function createWorker(deps: WorkerDeps) {
       .finally(() => {
         current = undefined;
         lastTickAt = clock();
-        schedule(nudged ? 0 : options.intervalMs);
+        schedule(nudged ? Math.max(0, lastTickStart + NUDGE_GAP_MS - performance.now()) : options.intervalMs);
       });
     return current;
   }
@@ -193,17 +199,31 @@ export function createWorker(deps: WorkerDeps) {
       for (const p of deps.providers) p.onStatus?.((reports) => void onStatusReports(reports));
       schedule(0);
     },
-    /** Wakes the loop now (a message was enqueued in this process). */
+    /**
+     * Wakes the loop soon (a message was enqueued in this process). Nudges within
+     * NUDGE_GAP_MS of the last tick's start are coalesced into one tick, so a steady
+     * stream of single enqueues is sent in small batches rather than one tick each.
+     */
     nudge() {
       if (state !== "running") return;
-      if (current) nudged = true;
-      else schedule(0);
+      if (current) {
+        nudged = true;
+        return;
+      }
+      if (nudgeTimer) return;
+      const wait = Math.max(0, lastTickStart + NUDGE_GAP_MS - performance.now());
+      clearTimeout(timer);
+      nudgeTimer = setTimeout(() => {
+        nudgeTimer = undefined;
+        void tick();
+      }, wait);
     },
     /** Stops claiming, waits (bounded) for the batch in flight, and stops. */
     async stop(timeoutMs = 10_000) {
       if (state === "stopped") return;
       state = "stopping";
       clearTimeout(timer);
+      clearTimeout(nudgeTimer);
       if (current) await Promise.race([current, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
       state = "stopped";
     },
