@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
-import { OverviewTiles } from "./overview-tiles";
+import { OverviewView } from "@/components/overview/overview-view";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default function OverviewPage() {
-  return (
-    <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
-        <p className="text-sm text-slate-500 dark:text-slate-400">The queue right now, updated live.</p>
-      </div>
-      <OverviewTiles />
-    </div>
-  );
+type SearchParams = Record<string, string | string[] | undefined>;
+
+// GET /?clientId= – the overview, for every client or one
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { clientId } = await searchParams;
+  const id = (Array.isArray(clientId) ? clientId[0] : clientId)?.trim() || undefined;
+  return <OverviewView clientId={id} />;
 }

@@ -5,9 +5,11 @@
 // room "admin". On every (re)connect all queries are refetched: whatever happened while the
 // socket was down, or before it first connected, was not heard.
 import { useQueryClient } from "@tanstack/react-query";
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/contract";
+import { attachActivityCollector } from "./activity-store";
+import { attachThroughputCollector } from "./throughput-store";
 
 export type HeraldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -16,7 +18,12 @@ interface LiveState {
   connected: boolean;
 }
 
-const LiveContext = createContext<LiveState>({ socket: null, connected: false });
+interface LiveContextValue extends LiveState {
+  /** Drops whatever connection attempt is under way and starts a fresh one now. */
+  reconnect: () => void;
+}
+
+const LiveContext = createContext<LiveContextValue>({ socket: null, connected: false, reconnect: () => {} });
 
 /** After the server refuses or drops us, socket.io-client stops trying; we try again this often. */
 const MANUAL_RETRY_MS = 5_000;
@@ -54,10 +61,14 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     socket.on("connect", onConnect);
     socket.on("disconnect", onDisconnect);
     socket.on("connect_error", onConnectError);
+    const detachActivity = attachActivityCollector(socket);
+    const detachThroughput = attachThroughputCollector(socket);
     setState({ socket, connected: socket.connected });
 
     return () => {
       clearTimeout(retryTimer);
+      detachActivity();
+      detachThroughput();
       socket.off("connect", onConnect);
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onConnectError);
@@ -65,9 +76,22 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     };
   }, [queryClient]);
 
-  return <LiveContext.Provider value={state}>{children}</LiveContext.Provider>;
+  const { socket } = state;
+  const value = useMemo<LiveContextValue>(
+    () => ({
+      ...state,
+      reconnect: () => {
+        if (!socket || socket.connected) return;
+        // disconnect() resets the client's backoff; connect() then tries at once.
+        socket.disconnect();
+        socket.connect();
+      },
+    }),
+    [state, socket],
+  );
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
 
-export function useLive(): LiveState {
+export function useLive(): LiveContextValue {
   return useContext(LiveContext);
 }

@@ -1,23 +1,37 @@
 // The console's one way to call Herald's API: same-origin, session cookie, API.md error bodies.
 
-/** A non-2xx answer, carrying the `{error: {code, message}}` body of API.md. */
+/** One issue of a 400 answer: `path` is the dotted field path (`to`, `variables.name`). */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** A non-2xx answer, carrying the `{error: {code, message, details?}}` body of API.md. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: ErrorDetail[] = [],
   ) {
     super(message);
     this.name = "HttpError";
   }
 }
 
+function toDetails(value: unknown): ErrorDetail[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((d: { path?: unknown; message?: unknown }) =>
+    d && typeof d.message === "string" ? [{ path: typeof d.path === "string" ? d.path : "", message: d.message }] : [],
+  );
+}
+
 async function toHttpError(res: Response): Promise<HttpError> {
   const body: unknown = await res.json().catch(() => null);
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   const code = typeof error?.code === "string" ? error.code : "HTTP_" + res.status;
   const message = typeof error?.message === "string" ? error.message : `${res.status} ${res.statusText}`.trim();
-  return new HttpError(res.status, code, message);
+  return new HttpError(res.status, code, message, toDetails(error?.details));
 }
 
 /** Sends the browser to /login, remembering where it was, when the session has expired. */

@@ -1,4 +1,4 @@
-import type { MessageFilter } from "./message-types";
+import { DEFAULT_SCHEDULE_WINDOW, type MessageFilter } from "./message-types";
 
 /** The /messages URL for a filter; "all" and empty filters stay out of the query string. */
 export function filterHref(filter: MessageFilter): string {
@@ -7,6 +7,7 @@ export function filterHref(filter: MessageFilter): string {
   if (filter.clientId) params.set("clientId", filter.clientId);
   if (filter.channel) params.set("channel", filter.channel);
   if (filter.q) params.set("q", filter.q);
+  if (filter.tab === "scheduled" && filter.hours && filter.hours !== DEFAULT_SCHEDULE_WINDOW) params.set("hours", String(filter.hours));
   const query = params.toString();
   return query ? `/messages?${query}` : "/messages";
 }

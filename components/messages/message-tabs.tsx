@@ -14,6 +14,7 @@ const LABELS: Record<MessageTab, string> = {
   scheduled: "Scheduled",
 };
 
+/** Scheduled counts every pending message whose time is still ahead, however far. */
 function tabCount(tab: MessageTab, stats: QueueStats | undefined): number | null {
   if (!stats) return null;
   if (tab === "all") return Object.values(stats.byStatus).reduce((a, b) => a + b, 0);
@@ -23,7 +24,7 @@ function tabCount(tab: MessageTab, stats: QueueStats | undefined): number | null
 
 export function MessageTabs({ filter, stats }: { filter: MessageFilter; stats?: QueueStats }) {
   return (
-    <nav aria-label="Message views" className="-mb-px flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800">
+    <nav aria-label="Message views" className="flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800">
       {(Object.keys(LABELS) as MessageTab[]).map((tab) => {
         const active = tab === filter.tab;
         const count = tabCount(tab, stats);
@@ -32,6 +33,8 @@ export function MessageTabs({ filter, stats }: { filter: MessageFilter; stats?: 
             key={tab}
             href={filterHref({ ...filter, tab })}
             aria-current={active ? "page" : undefined}
+            data-testid="message-tab"
+            data-tab={tab}
             className={`flex items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium transition ${
               active
                 ? "border-indigo-600 text-indigo-700 dark:border-indigo-400 dark:text-indigo-300"
@@ -39,11 +42,12 @@ export function MessageTabs({ filter, stats }: { filter: MessageFilter; stats?: 
             }`}
           >
             {LABELS[tab]}
-            {count !== null && (
-              <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-                {count}
-              </span>
-            )}
+            <span
+              data-testid="tab-count"
+              className="min-w-6 rounded-full bg-slate-100 px-1.5 text-center text-xs tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300"
+            >
+              {count ?? "–"}
+            </span>
           </Link>
         );
       })}

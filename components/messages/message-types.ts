@@ -35,6 +35,10 @@ export interface ApiMessage {
   providerMessageId: string | null;
   costCents: number | null;
   lastError: string | null;
+  /** Why a pending message waits past its time ("outside business hours; held until ..."). */
+  heldReason?: string | null;
+  /** When the worker will really pick it up (a held message's next opening). */
+  runAt?: string | null;
   deadLetterReason: string | null;
   deadLetterAt: string | null;
   sentAt: string | null;
@@ -43,10 +47,36 @@ export interface ApiMessage {
   createdAt: string;
 }
 
+/** One provider call (GET /api/messages/:id → message.attemptLog). */
+export interface ApiAttempt {
+  attempt?: number;
+  provider: string;
+  outcome: "sent" | "failed" | string;
+  errorClass?: string;
+  errorCode?: string;
+  error?: string;
+  durationMs: number | null;
+  at: string;
+}
+
+/** One status change (message.history); `note` says why ("retried with edits: body"). */
+export interface ApiHistoryEntry {
+  status: string;
+  note: string | null;
+  at: string;
+}
+
+export interface ApiMessageDetail extends ApiMessage {
+  attemptLog: ApiAttempt[];
+  history: ApiHistoryEntry[];
+}
+
 /** One page of a message list; the scheduled view is a single page with no cursor. */
 export interface MessagePage {
   messages: ApiMessage[];
   nextCursor: string | null;
+  /** Scheduled view: how many messages the window holds. */
+  total?: number;
 }
 
 export const MESSAGE_TABS = ["all", "pending", "sent", "failed", "dead_letter", "scheduled"] as const;
@@ -56,12 +86,24 @@ export function parseTab(value: string | undefined): MessageTab {
   return (MESSAGE_TABS as readonly string[]).includes(value ?? "") ? (value as MessageTab) : "all";
 }
 
+/** How far ahead the Scheduled tab looks, in hours (24 h, 48 h, 7 days). */
+export const SCHEDULE_WINDOWS = [24, 48, 168] as const;
+export type ScheduleWindow = (typeof SCHEDULE_WINDOWS)[number];
+export const DEFAULT_SCHEDULE_WINDOW: ScheduleWindow = 24;
+
+export function parseScheduleWindow(value: string | undefined): ScheduleWindow {
+  const n = Number(value);
+  return (SCHEDULE_WINDOWS as readonly number[]).includes(n) ? (n as ScheduleWindow) : DEFAULT_SCHEDULE_WINDOW;
+}
+
 /** What a list shows: the tab plus the optional filters from the URL. */
 export interface MessageFilter {
   tab: MessageTab;
   clientId?: string;
   channel?: string;
   q?: string;
+  /** Scheduled tab only. */
+  hours?: ScheduleWindow;
 }
 
 /** The status a tab filters on, or null for a tab that shows several. */

@@ -1,74 +1,86 @@
 "use client";
 
-// The messages page: tabs, filters, the live table and "Load more".
-import { useMemo } from "react";
+// The messages page: attention banner, header with Compose, filters, tabs with live counts, the
+// live activity feed, bulk retry and the list (or the schedule) for the current tab.
+import { useCallback, useMemo, useState } from "react";
 import { useQueueStats } from "@/components/live/use-queue-stats";
+import { ComposeButton } from "@/components/compose/compose-dialog";
+import { ActivityFeed } from "./activity-feed";
+import { AttentionBanner } from "./attention-banner";
+import { BulkRetryBar } from "./bulk-retry-bar";
+import { ComposedNotice } from "./composed-notice";
 import { MessageFilters } from "./message-filters";
-import { MessageTable } from "./message-table";
+import { MessageListBody } from "./message-list-body";
 import { MessageTabs } from "./message-tabs";
-import type { MessageFilter } from "./message-types";
+import { RETRYABLE, type ApiMessage, type MessageFilter } from "./message-types";
+import { ScheduleWindowPicker } from "./schedule-window-picker";
+import { useBulkRetry } from "./use-bulk-retry";
 import { useClientNames } from "./use-client-names";
 import { useLiveMessageUpdates } from "./use-live-message-updates";
-import { SCHEDULED_HOURS, useMessageList } from "./use-message-list";
+import { useMessageList } from "./use-message-list";
+
+const WINDOW_TEXT: Record<number, string> = { 24: "24 hours", 48: "48 hours", 168: "7 days" };
 
 export function MessagesView({ filter }: { filter: MessageFilter }) {
   const list = useMessageList(filter);
   useLiveMessageUpdates(filter);
   const { data: stats } = useQueueStats(filter.clientId);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [composed, setComposed] = useState<ApiMessage | null>(null);
+  const bulk = useBulkRetry();
 
   const messages = useMemo(() => list.data?.pages.flatMap((p) => p.messages) ?? [], [list.data]);
   const clientIds = useMemo(() => [...new Set(messages.map((m) => m.clientId))], [messages]);
   const clientNames = useClientNames(clientIds);
+  // Only what is still shown and still retryable counts as selected.
+  const selection = useMemo(() => messages.filter((m) => selected.has(m.id) && RETRYABLE.includes(m.status)).map((m) => m.id), [messages, selected]);
+
+  const onSelect = useCallback((id: string, on: boolean) => {
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  const onSelectAll = useCallback((ids: string[], on: boolean) => setSelected(on ? new Set(ids) : new Set()), []);
+  const retrySelected = () => {
+    const ids = selection;
+    setSelected(new Set());
+    void bulk.start(ids);
+  };
+
+  const scheduled = filter.tab === "scheduled";
+  const windowTotal = scheduled ? list.data?.pages[0]?.total : undefined;
 
   return (
     <div className="space-y-4">
+      <AttentionBanner stats={stats} filter={filter} />
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
+        <div className="min-w-0">
           <h1 className="text-xl font-semibold tracking-tight">Messages</h1>
           <p className="text-sm text-slate-500 dark:text-slate-400">
-            {filter.tab === "scheduled"
-              ? `Pending messages due in the next ${SCHEDULED_HOURS} hours, soonest first.`
-              : "Newest first. Rows change as the queue works."}
+            {scheduled
+              ? `Pending messages due in the next ${WINDOW_TEXT[filter.hours ?? 24]}, soonest first.`
+              : "Newest first. Rows change as the queue works; click a row for its attempts and history."}
           </p>
         </div>
-        <MessageFilters key={`${filter.q ?? ""}|${filter.channel ?? ""}`} filter={filter} />
+        <ComposeButton defaultClientId={filter.clientId} onSent={setComposed} />
       </div>
-
+      <MessageFilters key={`${filter.q ?? ""}|${filter.channel ?? ""}|${filter.clientId ?? ""}`} filter={filter} />
       <MessageTabs filter={filter} stats={stats} />
-
-      {list.isPending ? (
-        <p className="py-12 text-center text-sm text-slate-500">Loading messages…</p>
-      ) : list.isError && messages.length === 0 ? (
-        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
-          Could not load messages: {list.error.message}{" "}
-          <button type="button" onClick={() => void list.refetch()} className="font-medium underline">
-            Try again
-          </button>
+      {scheduled && (
+        <div className="flex flex-wrap items-center gap-3">
+          <ScheduleWindowPicker filter={filter} />
+          <span data-testid="schedule-total" className="text-sm text-slate-500 dark:text-slate-400">
+            {windowTotal !== undefined ? `${windowTotal} in this window` : "\u00a0"}
+          </span>
         </div>
-      ) : messages.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 p-12 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
-          No messages here yet. New ones appear as soon as they are queued.
-        </div>
-      ) : (
-        <>
-          <MessageTable messages={messages} clientNames={clientNames} />
-          <div className="flex items-center justify-between text-sm text-slate-500 dark:text-slate-400">
-            <span>
-              {messages.length} shown{list.isFetching && !list.isFetchingNextPage ? " · refreshing…" : ""}
-            </span>
-            {list.hasNextPage && (
-              <button
-                type="button"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-                className="rounded-md bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700 dark:hover:bg-slate-800"
-              >
-                {list.isFetchingNextPage ? "Loading…" : "Load more"}
-              </button>
-            )}
-          </div>
-        </>
       )}
+      <ActivityFeed filter={filter} clientNames={clientNames} />
+      {composed && <ComposedNotice message={composed} filter={filter} onDismiss={() => setComposed(null)} />}
+      <BulkRetryBar count={selection.length} progress={bulk.progress} onRetry={retrySelected} onClear={() => setSelected(new Set())} onDismiss={bulk.dismiss} />
+      <MessageListBody list={list} messages={messages} filter={filter} clientNames={clientNames} selected={selected} onSelect={onSelect} onSelectAll={onSelectAll} />
     </div>
   );
 }

@@ -1,24 +1,14 @@
 "use client";
 
 // Client id → name for the table. Optional: without GET /api/clients the table shows ids.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
-import { fetchJson } from "./fetch-json";
-
-interface ClientSummary {
-  id: string;
-  name: string;
-}
+import { CLIENTS_QUERY_KEY, useClients } from "./use-clients";
 
 export function useClientNames(clientIds: readonly string[]): Map<string, string> {
   const queryClient = useQueryClient();
-  const { data, isFetching } = useQuery({
-    queryKey: ["clients"],
-    queryFn: () => fetchJson<{ clients: ClientSummary[] }>("/api/clients"),
-    staleTime: 60_000,
-    retry: false,
-  });
-  const names = useMemo(() => new Map((data?.clients ?? []).map((c) => [c.id, c.name])), [data]);
+  const { data, isFetching, byId } = useClients();
+  const names = useMemo(() => new Map([...byId].map(([id, c]) => [id, c.name])), [byId]);
 
   // A client created after the list was read shows up by id; ask once more for each newcomer.
   const askedAbout = useRef(new Set<string>());
@@ -27,7 +17,7 @@ export function useClientNames(clientIds: readonly string[]): Map<string, string
     const unknown = clientIds.filter((id) => !names.has(id) && !askedAbout.current.has(id));
     if (unknown.length === 0) return;
     for (const id of unknown) askedAbout.current.add(id);
-    void queryClient.invalidateQueries({ queryKey: ["clients"] });
+    void queryClient.invalidateQueries({ queryKey: CLIENTS_QUERY_KEY });
   }, [clientIds, names, data, isFetching, queryClient]);
 
   return names;

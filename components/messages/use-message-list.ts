@@ -3,16 +3,16 @@
 // The messages list of one tab and filter set, newest first, a page at a time.
 import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "./fetch-json";
-import { tabStatus, type ApiMessage, type MessageFilter, type MessagePage } from "./message-types";
+import { DEFAULT_SCHEDULE_WINDOW, tabStatus, type ApiMessage, type MessageFilter, type MessagePage } from "./message-types";
 
 export const PAGE_SIZE = 50;
-export const SCHEDULED_HOURS = 48;
 
 export type MessageListData = InfiniteData<MessagePage, string | null>;
 
 /** Every list key starts with "messages", so one prefix reaches all of them. */
 export function messagesQueryKey(filter: MessageFilter) {
-  return ["messages", filter.tab, filter.clientId ?? null, filter.channel ?? null, filter.q ?? null] as const;
+  const hours = filter.tab === "scheduled" ? (filter.hours ?? DEFAULT_SCHEDULE_WINDOW) : null;
+  return ["messages", filter.tab, filter.clientId ?? null, filter.channel ?? null, filter.q ?? null, hours] as const;
 }
 
 function listUrl(filter: MessageFilter, cursor: string | null): string {
@@ -28,12 +28,14 @@ function listUrl(filter: MessageFilter, cursor: string | null): string {
 }
 
 // The schedule endpoint has no channel or text filter and no cursor: filter here, one page.
+// `total` is how many the window holds (the API returns the first 500 of them).
 async function fetchScheduled(filter: MessageFilter): Promise<MessagePage> {
-  const params = new URLSearchParams({ hours: String(SCHEDULED_HOURS) });
+  const params = new URLSearchParams({ hours: String(filter.hours ?? DEFAULT_SCHEDULE_WINDOW) });
   if (filter.clientId) params.set("clientId", filter.clientId);
-  const { messages } = await fetchJson<{ messages: ApiMessage[]; total: number }>(`/api/messages/scheduled?${params}`);
+  const { messages, total } = await fetchJson<{ messages: ApiMessage[]; total: number }>(`/api/messages/scheduled?${params}`);
   const q = filter.q?.toLowerCase();
   return {
+    total: filter.channel || q ? undefined : total,
     messages: messages.filter(
       (m) =>
         (!filter.channel || m.channel === filter.channel) &&
@@ -44,7 +46,7 @@ async function fetchScheduled(filter: MessageFilter): Promise<MessagePage> {
 }
 
 export function useMessageList(filter: MessageFilter) {
-  return useInfiniteQuery({
+  return useInfiniteQuery<MessagePage, Error, MessageListData, ReturnType<typeof messagesQueryKey>, string | null>({
     queryKey: messagesQueryKey(filter),
     queryFn: ({ pageParam }) =>
       filter.tab === "scheduled" ? fetchScheduled(filter) : fetchJson<MessagePage>(listUrl(filter, pageParam)),

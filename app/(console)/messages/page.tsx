@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MessagesView } from "@/components/messages/messages-view";
-import { parseTab } from "@/components/messages/message-types";
+import { parseScheduleWindow, parseTab } from "@/components/messages/message-types";
 
 export const metadata: Metadata = { title: "Messages" };
 
@@ -11,7 +11,7 @@ function first(value: string | string[] | undefined): string | undefined {
   return v?.trim() ? v.trim() : undefined;
 }
 
-// GET /messages?tab=all|pending|sent|failed|dead_letter|scheduled&clientId=&channel=&q=
+// GET /messages?tab=all|pending|sent|failed|dead_letter|scheduled&clientId=&channel=&q=&hours=24|48|168
 export default async function MessagesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const filter = {
@@ -19,6 +19,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
     clientId: first(params.clientId),
     channel: first(params.channel),
     q: first(params.q),
+    hours: parseScheduleWindow(first(params.hours)),
   };
   return <MessagesView filter={filter} />;
 }

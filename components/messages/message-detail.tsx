@@ -1,0 +1,125 @@
+"use client";
+
+// An expanded message: the full text (never truncated), what went wrong, cost and timestamps,
+// every attempt and the status history, and, for a failed or dead-lettered one, edit and retry.
+import type { ReactNode } from "react";
+import { ErrorNotice } from "./error-notice";
+import { formatCents } from "./format";
+import { MessageAttempts } from "./message-attempts";
+import { MessageHistory } from "./message-history";
+import { RETRYABLE, type ApiMessage } from "./message-types";
+import { RelativeTime, useNow } from "./relative-time";
+import { RetryEditForm } from "./retry-edit-form";
+import { SECONDARY_ACTION } from "./message-actions";
+import { useMessageDetail } from "./use-message-detail";
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className="break-words text-sm">{children}</dd>
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="space-y-1.5">
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+interface Props {
+  message: ApiMessage;
+  editing: boolean;
+  onEditingChange: (editing: boolean) => void;
+}
+
+export function MessageDetail({ message: listed, editing, onEditingChange }: Props) {
+  const now = useNow();
+  const detail = useMessageDetail(listed.id);
+  const m = detail.data ?? listed;
+  const problem = m.deadLetterReason ?? m.lastError;
+  const canRetry = RETRYABLE.includes(m.status);
+
+  return (
+    <div data-testid="message-detail" className="grid gap-4 text-sm lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="space-y-3">
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-4">
+          <Field label="Id">
+            <code className="font-mono text-xs">{m.id}</code>
+          </Field>
+          <Field label="Category">{[m.category, m.kind].filter(Boolean).join(" · ")}</Field>
+          <Field label="Cost">
+            <span data-testid="message-cost">{formatCents(m.costCents)}</span>
+          </Field>
+          <Field label="Provider">{m.provider ? `${m.provider}${m.providerMessageId ? ` · ${m.providerMessageId}` : ""}` : "—"}</Field>
+          <Field label="Created">
+            <RelativeTime iso={m.createdAt} now={now} />
+          </Field>
+          <Field label="Scheduled for">
+            <RelativeTime iso={m.scheduledFor} now={now} />
+          </Field>
+          <Field label="Sent">
+            <RelativeTime iso={m.sentAt} now={now} />
+          </Field>
+          <Field label={m.readAt ? "Read" : "Delivered"}>
+            <RelativeTime iso={m.readAt ?? m.deliveredAt} now={now} />
+          </Field>
+        </dl>
+        {(problem || m.heldReason) && (
+          <div className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-inset ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800">
+            {m.deadLetterReason && (
+              <p data-testid="dead-letter-reason">
+                <strong>Dead letter:</strong> {m.deadLetterReason}
+              </p>
+            )}
+            {m.lastError && m.lastError !== m.deadLetterReason && (
+              <p>
+                <strong>Last error:</strong> {m.lastError}
+              </p>
+            )}
+            {m.heldReason && (
+              <p>
+                <strong>Held:</strong> {m.heldReason}
+              </p>
+            )}
+          </div>
+        )}
+        {editing && canRetry ? (
+          <RetryEditForm message={m} onDone={() => onEditingChange(false)} />
+        ) : (
+          <Section title="Message">
+            {m.subject && <p className="font-medium">{m.subject}</p>}
+            <p data-testid="message-full-body" className="whitespace-pre-wrap break-words rounded-md bg-white p-2.5 ring-1 ring-inset ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
+              {m.body ?? (m.template ? `template: ${m.template}` : "(empty)")}
+            </p>
+            {canRetry && (
+              <button type="button" onClick={() => onEditingChange(true)} className={SECONDARY_ACTION}>
+                Edit and retry
+              </button>
+            )}
+          </Section>
+        )}
+      </div>
+      <div className="space-y-3">
+        {detail.isError && !detail.data ? (
+          <ErrorNotice compact what="the attempt log" error={detail.error} onRetry={() => void detail.refetch()} />
+        ) : !detail.data ? (
+          <p className="text-xs text-slate-500">Loading attempts and history…</p>
+        ) : (
+          <>
+            <Section title={`Attempts (${detail.data.attemptLog.length})`}>
+              <MessageAttempts attempts={detail.data.attemptLog} now={now} />
+            </Section>
+            <Section title="Status history">
+              <MessageHistory history={detail.data.history} now={now} />
+            </Section>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

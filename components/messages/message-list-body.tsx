@@ -1,0 +1,58 @@
+"use client";
+
+// The list area of the messages page: loading, a clear error with Retry, empty, or the table.
+import type { UseInfiniteQueryResult } from "@tanstack/react-query";
+import { ErrorNotice } from "./error-notice";
+import { MessageTable } from "./message-table";
+import type { ApiMessage, MessageFilter } from "./message-types";
+import { ScheduledTable } from "./scheduled-table";
+import { useClients } from "./use-clients";
+import type { MessageListData } from "./use-message-list";
+
+interface Props {
+  list: UseInfiniteQueryResult<MessageListData, Error>;
+  messages: ApiMessage[];
+  filter: MessageFilter;
+  clientNames: Map<string, string>;
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, selected: boolean) => void;
+  onSelectAll: (ids: string[], selected: boolean) => void;
+}
+
+export function MessageListBody({ list, messages, filter, clientNames, selected, onSelect, onSelectAll }: Props) {
+  const { byId } = useClients();
+  if (list.isPending) return <p className="py-12 text-center text-sm text-slate-500">Loading messages…</p>;
+  if (list.isError && messages.length === 0) return <ErrorNotice what="messages" error={list.error} onRetry={() => void list.refetch()} />;
+  if (messages.length === 0) {
+    return (
+      <div data-testid="empty-list" className="rounded-lg border border-dashed border-slate-300 p-12 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
+        {filter.tab === "scheduled" ? "Nothing is scheduled in this window." : "No messages here yet. New ones appear as soon as they are queued."}
+      </div>
+    );
+  }
+  return (
+    <>
+      {list.isError && <ErrorNotice compact what="the latest changes" error={list.error} onRetry={() => void list.refetch()} />}
+      {filter.tab === "scheduled" ? (
+        <ScheduledTable messages={messages} clients={byId} />
+      ) : (
+        <MessageTable messages={messages} clientNames={clientNames} selected={selected} onSelect={onSelect} onSelectAll={onSelectAll} />
+      )}
+      <div className="flex items-center justify-between text-sm text-slate-500 dark:text-slate-400">
+        <span>
+          {messages.length} shown{list.isFetching && !list.isFetchingNextPage ? " · refreshing…" : ""}
+        </span>
+        {list.hasNextPage && (
+          <button
+            type="button"
+            onClick={() => void list.fetchNextPage()}
+            disabled={list.isFetchingNextPage}
+            className="rounded-md bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700 dark:hover:bg-slate-800"
+          >
+            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        )}
+      </div>
+    </>
+  );
+}

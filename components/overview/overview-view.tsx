@@ -1,0 +1,68 @@
+"use client";
+
+// The overview: the queue by status and channel, throughput, cost and lag, health, calls and
+// errors, all live and all scoped by ?clientId= when it is set.
+import { useQueueStats } from "@/components/live/use-queue-stats";
+import { ClientFilter } from "@/components/messages/client-filter";
+import { ErrorNotice } from "@/components/messages/error-notice";
+import { useClientNames } from "@/components/messages/use-client-names";
+import { useClients } from "@/components/messages/use-clients";
+import { CallsNowPanel, RecentCallsPanel } from "./calls-panels";
+import { ErrorPanel } from "./error-panel";
+import { HealthPanel } from "./health-panel";
+import { StatusTiles } from "./status-tiles";
+import { CostPanel, ThroughputPanel } from "./throughput-panel";
+
+const NO_IDS: string[] = [];
+
+export function OverviewView({ clientId }: { clientId?: string }) {
+  const stats = useQueueStats(clientId);
+  const clientNames = useClientNames(NO_IDS);
+  const { byId } = useClients();
+  const scope = clientId ? (byId.get(clientId)?.name ?? clientId) : null;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
+          <p className="text-sm text-slate-500 dark:text-slate-400">
+            {scope ? (
+              <>
+                <span data-testid="overview-scope">{scope}</span>: the queue right now, updated live.
+              </>
+            ) : (
+              "Every client's queue right now, updated live."
+            )}
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          <ClientFilter id="overview-client" clientId={clientId} hrefFor={(id) => (id ? `/?clientId=${encodeURIComponent(id)}` : "/")} />
+        </div>
+      </div>
+
+      {stats.data ? (
+        <StatusTiles stats={stats.data} clientId={clientId} />
+      ) : stats.error ? (
+        <ErrorNotice what="queue statistics" error={stats.error} onRetry={() => void stats.refetch()} />
+      ) : (
+        <div aria-busy className="h-48 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-900" />
+      )}
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        {stats.data && (
+          <>
+            <div className="lg:col-span-2">
+              <ThroughputPanel stats={stats.data} clientId={clientId} />
+            </div>
+            <CostPanel stats={stats.data} />
+          </>
+        )}
+        <HealthPanel />
+        <CallsNowPanel clientId={clientId} clientNames={clientNames} />
+        <RecentCallsPanel clientId={clientId} clientNames={clientNames} />
+      </div>
+      <ErrorPanel clientId={clientId} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+// Calls in progress: seeded from GET /api/calls?status=ongoing, then kept by call:* events. An
+// ended call stays a minute (marked ended) so a glance at the panel still shows what just happened.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
+import type { CallEventPayload } from "@/lib/realtime/contract";
+import { useLive } from "@/components/live/socket-provider";
+import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
+import { fetchJson } from "@/components/messages/fetch-json";
+import { callsUrl, type ApiCall, type LiveCall } from "./call-types";
+
+export const ENDED_LINGER_MS = 60_000;
+
+export function useCallsNow(clientId: string | undefined, now: number) {
+  const { socket } = useLive();
+  const queryClient = useQueryClient();
+  const [heard, setHeard] = useState<ReadonlyMap<string, LiveCall>>(new Map());
+  const seed = useQuery({
+    queryKey: ["calls", "ongoing", clientId ?? null],
+    queryFn: () => fetchJson<{ calls: ApiCall[] }>(callsUrl({ status: "ongoing", limit: "50", clientId })).then((r) => r.calls),
+  });
+
+  useEffect(() => {
+    if (!socket) return;
+    // The event carries when it was heard, not when the call began: the list knows that.
+    const reseed = createThrottledInvalidator(queryClient, ["calls", "ongoing", clientId ?? null], 1_000);
+    const onEvent = (ended: boolean) => (p: CallEventPayload) => {
+      if (clientId && p.clientId !== clientId) return;
+      if (!ended) reseed.request();
+      setHeard((prev) => {
+        const next = new Map(prev);
+        const known = prev.get(p.callId);
+        next.set(p.callId, {
+          callId: p.callId,
+          clientId: p.clientId,
+          direction: p.direction,
+          fromNumber: p.fromNumber,
+          toNumber: p.toNumber,
+          status: p.status,
+          startedAt: known?.startedAt ?? p.timestamp,
+          durationMs: p.durationMs,
+          endedAt: ended ? (known?.endedAt ?? Date.now()) : undefined,
+        });
+        return next;
+      });
+    };
+    const started = onEvent(false);
+    const finished = onEvent(true);
+    socket.on("call:started", started);
+    socket.on("call:ended", finished);
+    socket.on("call:analyzed", finished);
+    return () => {
+      socket.off("call:started", started);
+      socket.off("call:ended", finished);
+      socket.off("call:analyzed", finished);
+      reseed.dispose();
+    };
+  }, [socket, clientId, queryClient]);
+
+  const calls = useMemo(() => {
+    const merged = new Map<string, LiveCall>();
+    for (const c of seed.data ?? []) {
+      const { callId, clientId: owner, direction, fromNumber, toNumber, status, durationMs } = c;
+      merged.set(callId, { callId, clientId: owner, direction, fromNumber, toNumber, status, durationMs, startedAt: c.startedAt ?? c.createdAt });
+    }
+    for (const [id, c] of heard) merged.set(id, { ...c, startedAt: merged.get(id)?.startedAt ?? c.startedAt });
+    return [...merged.values()]
+      .filter((c) => (!clientId || c.clientId === clientId) && (!c.endedAt || now - c.endedAt < ENDED_LINGER_MS))
+      .sort((a, b) => Number(!!a.endedAt) - Number(!!b.endedAt) || b.startedAt.localeCompare(a.startedAt));
+  }, [seed.data, heard, now, clientId]);
+
+  return { calls, seed };
+}
