@@ -1,0 +1,134 @@
+// The printed table and bench/results/latest.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Dialect } from "../lib/db";
+import { ROOT } from "./databases";
+import type { HttpResult } from "./http-phase";
+import type { LibraryResults, LibrarySettings } from "./library-phases";
+import { fmtInt, fmtMs, mb, round, type Summary } from "./measure";
+
+export interface DialectRun {
+  dialect: Dialect;
+  database: string;
+  library?: LibraryResults;
+  http?: HttpResult;
+  benchPeakRssKb: number;
+  error?: string;
+}
+
+export interface BenchReport {
+  startedAt: string;
+  finishedAt: string;
+  machine: { node: string; cpus: number; cpuModel: string; memoryMb: number; loadAvgAtStart: number[]; loadAvgAtEnd: number[] };
+  settings: LibrarySettings & { httpConcurrency: number; httpEnabled: boolean; httpSkipped?: string };
+  runs: DialectRun[];
+  benchPeakRssKb: number;
+}
+
+/** Targets (SQLite) and the reference figures given for scale; those libraries are not run here. */
+export const TARGETS = { sqliteProcessedPerSecond: 2000, sqliteP95Ms: 25 };
+export const REFERENCE = {
+  "pg-boss": { jobsPerSecond: 17_000, p95MsAt500: 8.6 },
+  "graphile-worker": { jobsPerSecond: 35_000, p95MsAt500: 2.9 },
+};
+
+const pass = (ok: boolean) => (ok ? "PASS" : "MISS");
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ").trimEnd();
+  const sep = widths.map((w) => "-".repeat(w)).join("  ");
+  return [line(rows[0]!), sep, ...rows.slice(1).map((r) => (r[0] === "" && r.every((c) => c === "") ? "" : line(r)))].join("\n");
+}
+
+export function renderReport(report: BenchReport): string {
+  const s = report.settings;
+  const byDialect = (d: Dialect) => report.runs.find((r) => r.dialect === d);
+  const dialects = report.runs.map((r) => r.dialect);
+  const sqlite = byDialect("sqlite");
+  const cell = (f: (r: DialectRun) => string) => dialects.map((d) => f(byDialect(d)!));
+  const lib = (f: (l: LibraryResults) => string) => cell((r) => (r.library ? f(r.library) : "–"));
+  const http = (f: (h: HttpResult) => string) => cell((r) => (r.http && !r.http.error ? f(r.http) : r.http?.error ? "failed" : "–"));
+  const pct = (x: Summary) => `${fmtMs(x.p50)} / ${fmtMs(x.p95)} / ${fmtMs(x.p99)}`;
+
+  const processedTarget = sqlite?.library
+    ? `≥ ${fmtInt(TARGETS.sqliteProcessedPerSecond)} (SQLite): ${pass(sqlite.library.process.perSecond >= TARGETS.sqliteProcessedPerSecond && sqlite.library.process.exactlyOnce)}`
+    : `≥ ${fmtInt(TARGETS.sqliteProcessedPerSecond)} (SQLite)`;
+  const p95Target = sqlite?.library
+    ? `≤ ${TARGETS.sqliteP95Ms} ms (SQLite): ${pass(sqlite.library.latency.enqueueToSendMs.p95 <= TARGETS.sqliteP95Ms)}`
+    : `≤ ${TARGETS.sqliteP95Ms} ms (SQLite)`;
+  const httpE2eTarget = sqlite?.http?.endToEndPerSecond
+    ? `≥ ${fmtInt(TARGETS.sqliteProcessedPerSecond)} (info): ${pass(sqlite.http.endToEndPerSecond >= TARGETS.sqliteProcessedPerSecond)}`
+    : "";
+  const blank = ["", ...dialects.map(() => ""), "", "", ""];
+
+  const rows: string[][] = [
+    ["", ...dialects, "target", "pg-boss*", "graphile-worker*"],
+    [`1a enqueueMessage one by one, ${s.enqueueConcurrency} in flight (msg/s)`, ...lib((l) => fmtInt(l.enqueueOne.perSecond)), "", "", ""],
+    ["   messages enqueued (N, or fewer when stopped at the time budget)", ...lib((l) => `${fmtInt(l.enqueueOne.count)}${l.enqueueOne.capped ? " (budget)" : ""}`), "", "", ""],
+    ["   call latency p50 / p95 / p99 (ms)", ...lib((l) => pct(l.enqueueOne.callMs)), "", "", ""],
+    ["   CPU per message, bench process (ms)", ...lib((l) => fmtMs(l.enqueueOne.cpuMsPerMessage)), "", "", ""],
+    [`1b enqueueBatch, ${fmtInt(s.batchChunk)} per call (msg/s)`, ...lib((l) => fmtInt(l.enqueueBatch.perSecond)), "", "", ""],
+    ["   per call p50 / p95 (ms)", ...lib((l) => `${fmtMs(l.enqueueBatch.callMs.p50)} / ${fmtMs(l.enqueueBatch.callMs.p95)}`), "", "", ""],
+    ["   CPU per message, bench process (ms)", ...lib((l) => fmtMs(l.enqueueBatch.cpuMsPerMessage)), "", "", ""],
+    blank,
+    [`2  worker end to end, batch ${s.worker.batchSize} × concurrency ${s.worker.concurrency} (msg/s)`, ...lib((l) => fmtInt(l.process.perSecond)), processedTarget, fmtInt(REFERENCE["pg-boss"].jobsPerSecond), fmtInt(REFERENCE["graphile-worker"].jobsPerSecond)],
+    ["   CPU per message incl. delivery reports, bench process (ms)", ...lib((l) => fmtMs(l.process.cpuMsPerMessage)), "", "", ""],
+    ["   sent exactly once (1 provider call, attempts = 1, 1 attempt row)", ...lib((l) => (l.process.exactlyOnce ? `yes (${fmtInt(l.process.sentOrDelivered)})` : `NO`)), "", "", ""],
+    [`   delivery reports (sandbox, +${s.sandboxDeliveryMs} ms) all applied after (s)`, ...lib((l) => (l.process.deliveredSettleMs === null ? `no (${fmtInt(l.process.delivered)})` : (l.process.deliveredSettleMs / 1000).toFixed(1))), "", "", ""],
+    blank,
+    [`3  enqueue → provider send() at ${s.latencyRate}/s, p50 / p95 / p99 (ms)`, ...lib((l) => pct(l.latency.enqueueToSendMs)), p95Target, `p95 ${REFERENCE["pg-boss"].p95MsAt500}`, `p95 ${REFERENCE["graphile-worker"].p95MsAt500}`],
+    ["   max (ms); sent / enqueued", ...lib((l) => `${fmtMs(l.latency.enqueueToSendMs.max)}; ${fmtInt(l.latency.sent)} / ${fmtInt(l.latency.count - l.latency.enqueueErrors)}`), "", "", ""],
+    [`   kept up with ${s.latencyRate}/s (stops at 2 s of backlog)`, ...lib((l) => (l.latency.keptUp ? "yes" : l.latency.saturated ? `NO, stopped at ${fmtInt(l.latency.count)}/${fmtInt(l.latency.planned)}` : `NO, ${fmtInt(l.latency.achievedRate)}/s`)), "", "", ""],
+    ["   from the scheduled tick (incl. driver lag) p95 (ms)", ...lib((l) => fmtMs(l.latency.scheduledToSendMs.p95)), "", "", ""],
+    ["   CPU per message: enqueue + worker + delivery report (ms)", ...lib((l) => fmtMs(l.latency.cpuMsPerMessage)), "", "", ""],
+    ["   submitMessage call p50 / p95 (ms); achieved rate (/s)", ...lib((l) => `${fmtMs(l.latency.enqueueCallMs.p50)} / ${fmtMs(l.latency.enqueueCallMs.p95)}; ${fmtInt(l.latency.achievedRate)}`), "", "", ""],
+    blank,
+  ];
+  if (s.httpEnabled) {
+    rows.push(
+      [`4  HTTP POST /api/messages, ${s.httpConcurrency} in flight (accepted/s)`, ...http((h) => fmtInt(h.acceptedPerSecond)), "", "", ""],
+      ["   request latency p50 / p95 / p99 (ms)", ...http((h) => pct(h.requestMs)), "", "", ""],
+      ["   server CPU per message, API + worker (ms)", ...http((h) => fmtMs(h.serverCpuMsPerMessage)), "", "", ""],
+      ["   accepted (N, or fewer when stopped at the time budget); rejected", ...http((h) => `${fmtInt(h.accepted)}${h.capped ? " (budget)" : ""}; ${fmtInt(h.rejected)}`), "", "", ""],
+      ["   end to end in the server: first POST → all sent (msg/s)", ...http((h) => fmtInt(h.endToEndPerSecond)), httpE2eTarget, "", ""],
+      ["   backlog drained after the last POST (s)", ...http((h) => (h.drainAfterLastPostMs === null ? "–" : (h.drainAfterLastPostMs / 1000).toFixed(1))), "", "", ""],
+      ["   server start to healthy (s)", ...http((h) => (h.startupMs / 1000).toFixed(1)), "", "", ""],
+      ["   SIGTERM → exit code", ...cell((r) => (r.http ? `${r.http.exitCode ?? r.http.exitSignal}${r.http.stoppedCleanly ? " (graceful)" : ""}` : "–")), "0", "", ""],
+      blank,
+    );
+  }
+  rows.push(
+    ["5  peak RSS, server process (VmHWM, MB)", ...cell((r) => (r.http?.serverPeakRssKb ? fmtInt(mb(r.http.serverPeakRssKb)) : "–")), "", "", ""],
+    ["   peak RSS, bench process so far (maxRSS, MB)", ...cell((r) => fmtInt(mb(r.benchPeakRssKb))), "", "", ""],
+  );
+
+  const errors = report.runs.filter((r) => r.error).map((r) => `${r.dialect}: ${r.error}`);
+  return [
+    `Herald bench: N = ${fmtInt(s.n)} messages per phase, ${report.machine.cpus} CPUs (${report.machine.cpuModel}), node ${report.machine.node}`,
+    `load average at start ${report.machine.loadAvgAtStart.map((l) => l.toFixed(2)).join(" ")}, at end ${report.machine.loadAvgAtEnd.map((l) => l.toFixed(2)).join(" ")}`,
+    "",
+    table(rows),
+    "",
+    "* pg-boss and graphile-worker: published no-op job figures, given for scale only (not run here; a",
+    "  no-op job has no provider call, attempt row, status history or event, which Herald's message has).",
+    ...(errors.length ? ["", "Errors:", ...errors.map((e) => `  ${e}`)] : []),
+    ...(s.httpSkipped ? ["", `HTTP phase skipped: the production build failed (${s.httpSkipped.split("\n")[0]}).`] : []),
+    `Peak RSS of the bench process: ${fmtInt(mb(report.benchPeakRssKb))} MB.`,
+  ].join("\n");
+}
+
+/** Writes bench/results/latest.json (gitignored); numbers rounded for reading. */
+export function writeReport(report: BenchReport): string {
+  const file = path.join(ROOT, "bench", "results", "latest.json");
+  mkdirSync(path.dirname(file), { recursive: true });
+  const rounded = JSON.parse(JSON.stringify(report, (_k, v) => (typeof v === "number" && !Number.isInteger(v) ? round(v, 3) : v)));
+  writeFileSync(file, JSON.stringify({ ...rounded, targets: TARGETS, reference: REFERENCE }, null, 2) + "\n");
+  return file;
+}
+
+export function machineInfo() {
+  const cpus = os.cpus();
+  return { node: process.version, cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? "unknown", memoryMb: Math.round(os.totalmem() / 1048576), loadAvg: os.loadavg() };
+}

@@ -1,0 +1,141 @@
+// npm run bench: Herald's queue, worker and HTTP throughput and latency on SQLite and
+// PostgreSQL. See bench/README.md. BENCH_N=2000 for a quick run, BENCH_DB=sqlite|postgres
+// for one database.
+import { openDatabase, type Dialect } from "../lib/db";
+import { createBenchDatabase, type BenchDatabase } from "./databases";
+import { ensureNextBuild, runHttpPhase } from "./http-phase";
+import { runLibraryPhases, type LibrarySettings } from "./library-phases";
+import { machineInfo, renderReport, writeReport, type BenchReport, type DialectRun } from "./report";
+
+function intEnv(name: string, def: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  return n;
+}
+
+function dialectsFromEnv(): Dialect[] {
+  const raw = (process.env.BENCH_DB ?? "").trim().toLowerCase();
+  if (raw === "" || raw === "both" || raw === "all") return ["sqlite", "postgres"];
+  if (raw === "sqlite" || raw === "postgres") return [raw];
+  if (raw === "postgresql" || raw === "pg") return ["postgres"];
+  throw new Error(`BENCH_DB must be sqlite, postgres or both (got "${raw}")`);
+}
+
+const n = intEnv("BENCH_N", 20_000, 100, 200_000);
+const latencyRate = intEnv("BENCH_RATE", 500, 10, 5000);
+const settings: LibrarySettings = {
+  n,
+  enqueueConcurrency: intEnv("BENCH_ENQUEUE_CONCURRENCY", 16, 1, 256),
+  batchChunk: 1000,
+  worker: {
+    batchSize: intEnv("BENCH_BATCH_SIZE", 100, 1, 1000),
+    concurrency: intEnv("BENCH_WORKER_CONCURRENCY", 10, 1, 100),
+    intervalMs: 1000,
+    leaseMs: 60_000,
+    retryIntervalMs: 60_000,
+  },
+  sandboxDeliveryMs: 500,
+  latencyRate,
+  // ~10 s at the full size; shorter for a quick run.
+  latencyCount: Math.min(latencyRate * 10, Math.max(latencyRate * 2, Math.round(n / 4))),
+  phaseBudgetMs: intEnv("BENCH_BUDGET_S", 15, 1, 3600) * 1000,
+};
+let httpEnabled = !["0", "false", "no"].includes((process.env.BENCH_HTTP ?? "").toLowerCase());
+let httpSkipped: string | undefined;
+const httpConcurrency = intEnv("BENCH_HTTP_CONCURRENCY", 32, 1, 512);
+const port = intEnv("BENCH_PORT", 3200, 1024, 65535);
+const dialects = dialectsFromEnv();
+
+const say = (line: string) => console.log(line);
+const rssKb = () => process.resourceUsage().maxRSS;
+
+// Cleanup on Ctrl-C: the databases made so far are removed.
+const made: BenchDatabase[] = [];
+let interrupted = false;
+process.on("SIGINT", () => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  console.error("\ninterrupted: removing bench databases...");
+  void Promise.allSettled(made.map((d) => d.destroy())).then(() => process.exit(130));
+});
+
+async function runDialect(dialect: Dialect): Promise<DialectRun> {
+  say(`\n== ${dialect} ==`);
+  const bench = await createBenchDatabase(dialect);
+  made.push(bench);
+  const run: DialectRun = { dialect, database: bench.label, benchPeakRssKb: 0 };
+  say(`  database: ${bench.label} (fresh, migrated)`);
+  try {
+    const database = await openDatabase(bench.url);
+    try {
+      run.library = await runLibraryPhases(database, settings, say);
+    } finally {
+      await database.close();
+    }
+    if (httpEnabled) {
+      run.http = await runHttpPhase(
+        {
+          n,
+          concurrency: httpConcurrency,
+          port,
+          databaseUrl: bench.url,
+          workerBatchSize: settings.worker.batchSize,
+          workerConcurrency: settings.worker.concurrency,
+          sandboxDeliveryMs: settings.sandboxDeliveryMs,
+          budgetMs: settings.phaseBudgetMs,
+        },
+        say,
+      );
+    }
+  } catch (err) {
+    run.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    console.error(`  ${dialect} failed:`, err instanceof Error ? err.message : err);
+  } finally {
+    run.benchPeakRssKb = rssKb();
+    await bench.destroy().catch((err) => console.error(`  could not remove ${bench.label}:`, err));
+    made.splice(made.indexOf(bench), 1);
+  }
+  return run;
+}
+
+async function main() {
+  const startedAt = new Date();
+  const machine = machineInfo();
+  say(`Herald bench: N=${n}, databases ${dialects.join(" + ")}, worker batchSize ${settings.worker.batchSize} × concurrency ${settings.worker.concurrency}, HTTP ${httpEnabled ? "on" : "off"}`);
+  say(`${machine.cpus} CPUs, load average ${machine.loadAvg.map((l) => l.toFixed(2)).join(" ")} (other builds on this machine make the figures noisy)`);
+  if (httpEnabled) {
+    try {
+      await ensureNextBuild(say, ["1", "true", "yes"].includes((process.env.BENCH_BUILD ?? "").toLowerCase()));
+    } catch (err) {
+      // The library phases do not need the build: run them, and say why HTTP was skipped.
+      httpSkipped = (err instanceof Error ? err.message : String(err)).split("\n").slice(0, 12).join("\n");
+      httpEnabled = false;
+      say(`Skipping the HTTP phase: ${httpSkipped}`);
+    }
+  }
+
+  const runs: DialectRun[] = [];
+  for (const dialect of dialects) runs.push(await runDialect(dialect));
+
+  const report: BenchReport = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { node: machine.node, cpus: machine.cpus, cpuModel: machine.cpuModel, memoryMb: machine.memoryMb, loadAvgAtStart: machine.loadAvg, loadAvgAtEnd: machineInfo().loadAvg },
+    settings: { ...settings, httpConcurrency, httpEnabled, httpSkipped },
+    runs,
+    benchPeakRssKb: rssKb(),
+  };
+  say("");
+  say(renderReport(report));
+  say(`Results: ${writeReport(report)}`);
+  return httpSkipped || runs.some((r) => r.error || r.http?.error) ? 1 : 0;
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((err) => {
+    console.error(err);
+    void Promise.allSettled(made.map((d) => d.destroy())).then(() => process.exit(1));
+  });
