@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import type { Call, Client, Message } from "../generated/sqlite/client";
 import { AppError } from "../errors";
 import { newId } from "../ids";
-import { messageInserts, messageRow } from "../queue/enqueue";
+import { messageInsert, messageRow } from "../queue/enqueue";
 import { parseJson } from "../queue/serialize";
 import { extractCallFacts, planFollowUps, type SkippedFollowUp } from "../followups/plan";
 import { rulesFromSettings } from "../followups/rules";
@@ -95,7 +95,7 @@ export async function ingestCallEvent(db: Db, body: CallWebhook, opts: { maxAtte
     writes.push(db.message.updateMany({ where: { id: { in: ids }, status: { in: ["pending", "failed"] } }, data: { status: "cancelled", cancelledAt: now, updatedAt: now } }));
     writes.push(db.messageEvent.createMany({ data: ids.map((id) => ({ id: newId("mev"), messageId: id, status: "cancelled", note: `superseded by booking on call ${c.call_id}`, createdAt: now })) }));
   }
-  if (planned?.rows.length) writes.push(...messageInserts(db, planned.rows, now, `planned from call ${c.call_id}`));
+  if (planned?.rows.length) writes.push(messageInsert(db, planned.rows));
 
   try {
     await db.$transaction(writes);

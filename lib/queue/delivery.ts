@@ -41,24 +41,29 @@ export async function applyStatusReports(db: Db, reports: StatusReport[], now = 
     const mine = [...new Map(reports.filter((r) => r.status === status).map((r) => [r.providerMessageId, r])).values()];
     if (!mine.length) continue;
     const source = jsonRowsSource(dialect, { pmid: "text", reason: "text" }, mine.map((r) => ({ pmid: r.providerMessageId, reason: status === "undelivered" ? reasonOf(r) : null })));
+    const reasonOf_ = sql`SELECT r."reason" FROM r WHERE r."pmid" = "Message"."providerMessageId"`;
     const set =
       status === "delivered"
         ? sql`"status" = 'delivered', "deliveredAt" = ${t}`
         : status === "read"
           ? sql`"status" = 'read', "readAt" = ${t}, "deliveredAt" = COALESCE("Message"."deliveredAt", ${t})`
-          : sql`"status" = 'dead_letter', "deadLetterAt" = ${t}, "deadLetterReason" = r."reason", "lastError" = r."reason"`;
+          : sql`"status" = 'dead_letter', "deadLetterAt" = ${t}, "deadLetterReason" = (${reasonOf_}), "lastError" = (${reasonOf_})`;
+    // `IN (SELECT …)`, not `UPDATE … FROM r`: SQLite would loop over every sent message
+    // and scan the JSON for each; this way each reported id is one index lookup. (`+status`
+    // keeps SQLite from preferring the status index, which would visit every sent row.)
     const rows = await db.$queryRaw<Message[]>`
       WITH r AS (${source})
       UPDATE "Message" SET ${set}, "updatedAt" = ${t}
-      FROM r
-      WHERE "Message"."providerMessageId" = r."pmid" AND "Message"."status" IN (${raw(ALLOWED_FROM[status].map((s) => `'${s}'`).join(", "))})
-      RETURNING ${raw(dialect === "sqlite" ? "*" : `"Message".*`)}`;
+      WHERE "providerMessageId" IN (SELECT "pmid" FROM r) AND ${raw(dialect === "sqlite" ? `+"status"` : `"status"`)} IN (${raw(ALLOWED_FROM[status].map((s) => `'${s}'`).join(", "))})
+      RETURNING *`;
     moved.push(...rows.map(normalizeRow));
   }
   const priced = reports.filter((r) => typeof r.costCents === "number");
   if (priced.length) {
     const source = jsonRowsSource(dialect, { pmid: "text", cost: "int" }, priced.map((r) => ({ pmid: r.providerMessageId, cost: r.costCents })));
-    await db.$executeRaw`WITH p AS (${source}) UPDATE "Message" SET "costCents" = p."cost" FROM p WHERE "Message"."providerMessageId" = p."pmid"`;
+    await db.$executeRaw`WITH p AS (${source})
+      UPDATE "Message" SET "costCents" = (SELECT p."cost" FROM p WHERE p."pmid" = "Message"."providerMessageId")
+      WHERE "providerMessageId" IN (SELECT "pmid" FROM p)`;
   }
   const history = insertRowsSql(dialect, "MessageEvent", HISTORY_COLUMNS, moved.map((m) => ({
     id: newId("mev"), messageId: m.id, status: m.status, note: m.status === "dead_letter" ? m.deadLetterReason : null, createdAt: now,

@@ -7,7 +7,6 @@ import { messageInputSchema, type ValidMessageInput } from "../schemas/message";
 import { parseJson } from "./serialize";
 import { renderTemplate } from "../templates/render";
 import { insertRowsSql, type Columns } from "./sql";
-import { HISTORY_COLUMNS } from "./complete";
 import { dbDialect } from "../db";
 import { getCachedClient } from "../clients/client-cache";
 
@@ -77,20 +76,17 @@ const MESSAGE_COLUMNS: Columns = {
   createdAt: "timestamp", updatedAt: "timestamp",
 };
 
-/** The raw inserts for new message rows and their "queued" history (for an array transaction). */
-export function messageInserts(db: Db, rows: ReturnType<typeof messageRow>[], now: Date, note = "queued") {
-  const dialect = dbDialect(db);
-  const statements = [insertRowsSql(dialect, "Message", MESSAGE_COLUMNS, rows), insertRowsSql(dialect, "MessageEvent", HISTORY_COLUMNS, queuedHistory(rows, now, note))];
-  return statements.filter((s) => s !== null).map((s) => db.$executeRaw(s));
+/**
+ * The raw insert for new message rows. The first history entry ("queued") is not a row:
+ * it is the message's createdAt (see withQueuedEntry), which keeps an enqueue at one
+ * statement and no transaction.
+ */
+export function messageInsert(db: Db, rows: ReturnType<typeof messageRow>[]) {
+  return db.$executeRaw(insertRowsSql(dbDialect(db), "Message", MESSAGE_COLUMNS, rows)!);
 }
 
-/** Inserts new message rows and their "queued" history in one transaction of two statements. */
-export async function insertMessages(db: Db, rows: ReturnType<typeof messageRow>[], now: Date): Promise<void> {
-  await db.$transaction(messageInserts(db, rows, now));
-}
-
-export function queuedHistory(rows: { id: string }[], now: Date, note = "queued") {
-  return rows.map((r) => ({ id: newId("mev"), messageId: r.id, status: "pending", note, createdAt: now }));
+export async function insertMessages(db: Db, rows: ReturnType<typeof messageRow>[]): Promise<void> {
+  if (rows.length) await messageInsert(db, rows);
 }
 
 async function getClientOrThrow(db: Db, clientId: string): Promise<Client> {
@@ -129,7 +125,7 @@ export async function enqueueMessage(
   }
   const row = buildRow(client, input, opts, now);
   try {
-    await insertMessages(db, [row], now);
+    await insertMessages(db, [row]);
     return { message: inserted(row), created: true };
   } catch (err) {
     const winner = opts.idempotencyKey ? await findByKey(db, client.id, opts.idempotencyKey) : null;
@@ -220,7 +216,7 @@ export async function enqueueBatch(
     }
   }
   if (rows.length) {
-    await insertMessages(db, rows, now);
+    await insertMessages(db, rows);
   }
   return results;
 }

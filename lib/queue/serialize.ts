@@ -85,3 +85,9 @@ export function toEventPayload(
     ...extra,
   };
 }
+
+/** The status history with its first entry, "queued" at createdAt, which is not stored as a row. */
+export function withQueuedEntry(m: Pick<Message, "createdAt" | "callId">, history: MessageEvent[]) {
+  const queued = { status: "pending", note: m.callId ? `planned from call ${m.callId}` : "queued", at: m.createdAt.toISOString() };
+  return [queued, ...history.map(toApiHistory)];
+}

@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { json, withAuth } from "@/lib/http/route";
 import { getVisibleMessage } from "@/lib/messages/submit";
 import { getMessageDetail } from "@/lib/queue/list";
-import { toApiAttempt, toApiHistory, toApiMessage } from "@/lib/queue/serialize";
+import { toApiAttempt, toApiMessage, withQueuedEntry } from "@/lib/queue/serialize";
 
 // GET /api/messages/:id – one message with its attempt log and status history
 export const GET = withAuth<{ id: string }>(async ({ params, principal }) => {
@@ -10,6 +10,6 @@ export const GET = withAuth<{ id: string }>(async ({ params, principal }) => {
   await getVisibleMessage(db, principal, params.id);
   const detail = (await getMessageDetail(db, params.id))!;
   return json({
-    message: { ...toApiMessage(detail), attemptLog: detail.attempt.map(toApiAttempt), history: detail.history.map(toApiHistory) },
+    message: { ...toApiMessage(detail), attemptLog: detail.attempt.map(toApiAttempt), history: withQueuedEntry(detail, detail.history) },
   });
 });
