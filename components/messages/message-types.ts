@@ -1,20 +1,9 @@
 // The message shape the console reads from GET /api/messages (API.md, "A message").
 // Declared here rather than imported from lib/ so the browser bundle never reaches server code.
 
-export const MESSAGE_STATUSES = [
-  "pending",
-  "processing",
-  "sent",
-  "delivered",
-  "read",
-  "failed",
-  "dead_letter",
-  "cancelled",
-] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-
-export const CHANNELS = ["sms", "email", "whatsapp"] as const;
-export type Channel = (typeof CHANNELS)[number];
+// The status and channel sets are lib's own constants (a file with no imports, safe in the browser).
+import type { MessageStatus } from "@/lib/queue/statuses";
+export { MESSAGE_STATUSES, CHANNELS, type MessageStatus, type Channel } from "@/lib/queue/statuses";
 
 export interface ApiMessage {
   id: string;

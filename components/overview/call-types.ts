@@ -1,20 +1,7 @@
 // The call shapes the overview reads (GET /api/calls, call:* events). Declared here so the
 // browser bundle never reaches lib/.
 
-export interface ApiCall {
-  id: string;
-  callId: string;
-  clientId: string;
-  direction: string;
-  fromNumber: string | null;
-  toNumber: string | null;
-  status: string;
-  outcome: string | null;
-  startedAt: string | null;
-  endedAt: string | null;
-  durationMs: number | null;
-  createdAt: string;
-}
+export type { ApiCall } from "@/components/calls/call-types";
 
 /** A call in the "calls now" panel. */
 export interface LiveCall {
