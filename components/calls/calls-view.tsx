@@ -10,6 +10,7 @@ import type { CallFilter } from "./call-types";
 import { RequestError } from "./request-error";
 import { useCallList, useCallStats } from "./use-call-list";
 import { useLiveCalls } from "./use-live-calls";
+import { ListFooter } from "@/components/ui/list-footer";
 
 export function CallsView({ filter }: { filter: CallFilter }) {
   const list = useCallList(filter);
@@ -43,21 +44,7 @@ export function CallsView({ filter }: { filter: CallFilter }) {
       ) : (
         <>
           <CallTable calls={calls} clientNames={clientNames} />
-          <div className="flex items-center justify-between text-sm text-slate-500 dark:text-slate-400">
-            <span>
-              {calls.length} shown{list.isFetching && !list.isFetchingNextPage ? " · refreshing…" : ""}
-            </span>
-            {list.hasNextPage && (
-              <button
-                type="button"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-                className="rounded-md bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700 dark:hover:bg-slate-800"
-              >
-                {list.isFetchingNextPage ? "Loading…" : "Load more"}
-              </button>
-            )}
-          </div>
+          <ListFooter shown={calls.length} list={list} />
           {list.isError && <RequestError what="more calls" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />}
         </>
       )}

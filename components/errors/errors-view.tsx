@@ -10,6 +10,7 @@ import type { ErrorFilter } from "./error-types";
 import { useErrorList } from "./use-error-list";
 import { useErrorStats } from "./use-error-stats";
 import { useLiveErrors } from "./use-live-errors";
+import { ListFooter } from "@/components/ui/list-footer";
 
 export function ErrorsView({ filter }: { filter: ErrorFilter }) {
   const list = useErrorList(filter);
@@ -48,21 +49,7 @@ export function ErrorsView({ filter }: { filter: ErrorFilter }) {
       ) : (
         <>
           <ErrorTable errors={errors} clientNames={clientNames} fresh={fresh} />
-          <div className="flex items-center justify-between text-sm text-slate-500 dark:text-slate-400">
-            <span>
-              {errors.length} shown{list.isFetching && !list.isFetchingNextPage ? " · refreshing…" : ""}
-            </span>
-            {list.hasNextPage && (
-              <button
-                type="button"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-                className="rounded-md bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700 dark:hover:bg-slate-800"
-              >
-                {list.isFetchingNextPage ? "Loading…" : "Load more"}
-              </button>
-            )}
-          </div>
+          <ListFooter shown={errors.length} list={list} />
         </>
       )}
     </div>

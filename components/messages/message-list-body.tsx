@@ -8,6 +8,7 @@ import type { ApiMessage, MessageFilter } from "./message-types";
 import { ScheduledTable } from "./scheduled-table";
 import { useClients } from "./use-clients";
 import type { MessageListData } from "./use-message-list";
+import { ListFooter } from "@/components/ui/list-footer";
 
 interface Props {
   list: UseInfiniteQueryResult<MessageListData, Error>;
@@ -38,21 +39,7 @@ export function MessageListBody({ list, messages, filter, clientNames, selected,
       ) : (
         <MessageTable messages={messages} clientNames={clientNames} selected={selected} onSelect={onSelect} onSelectAll={onSelectAll} />
       )}
-      <div className="flex items-center justify-between text-sm text-slate-500 dark:text-slate-400">
-        <span>
-          {messages.length} shown{list.isFetching && !list.isFetchingNextPage ? " · refreshing…" : ""}
-        </span>
-        {list.hasNextPage && (
-          <button
-            type="button"
-            onClick={() => void list.fetchNextPage()}
-            disabled={list.isFetchingNextPage}
-            className="rounded-md bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700 dark:hover:bg-slate-800"
-          >
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        )}
-      </div>
+      <ListFooter shown={messages.length} list={list} />
     </>
   );
 }
