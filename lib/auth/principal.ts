@@ -37,8 +37,6 @@ export async function resolvePrincipal(db: Db, creds: { authorization?: string |
   return null;
 }
 
-export const isAdmin = (p: Principal) => p.kind === "admin";
-
 export function canReadClient(p: Principal, clientId: string): boolean {
   return p.kind === "admin" || p.clientId === clientId;
 }

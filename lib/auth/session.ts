@@ -1,5 +1,7 @@
 // Console sessions: an HMAC-signed token in an HTTP-only cookie.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { getConfig } from "../config";
+import { AppError } from "../errors";
 
 export const SESSION_COOKIE = "herald_session";
 export const SESSION_TTL_MS = 7 * 24 * 3_600_000;
@@ -31,4 +33,19 @@ export function readCookie(header: string | null | undefined, name: string): str
     if (k === name) return decodeURIComponent(v.join("="));
   }
   return undefined;
+}
+
+function sameSecret(given: string, expected: string | undefined): boolean {
+  if (!expected) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Checks the admin password (constant time) and returns the Set-Cookie value of a new session. */
+export function loginCookie(password: string): string {
+  const config = getConfig();
+  if (!sameSecret(password, config.ADMIN_PASSWORD)) throw new AppError("UNAUTHENTICATED", "wrong password");
+  const secure = config.PUBLIC_URL.startsWith("https:") ? "; Secure" : "";
+  return `${SESSION_COOKIE}=${createSessionToken(config.SESSION_SECRET!)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_TTL_MS / 1000}${secure}`;
 }

@@ -1,7 +1,7 @@
 // Message use cases behind the API: each checks who may act, does it, and announces it.
 import type { Db } from "../db";
 import type { Principal } from "../auth/principal";
-import { assertCanReadClient, canReadClient, scopeClientId } from "../auth/principal";
+import { assertCanReadClient, canReadClient } from "../auth/principal";
 import { getConfig } from "../config";
 import { getBus } from "../events/bus";
 import type { Message } from "../generated/sqlite/client";
@@ -52,5 +52,3 @@ export async function cancelVisibleMessage(db: Db, principal: Principal, id: str
   announce("cancelled", [message]);
   return message;
 }
-
-export { scopeClientId };

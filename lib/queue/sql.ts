@@ -13,13 +13,7 @@ export function tsParam(dialect: Dialect, value: Date | null): Sql {
   return dialect === "postgres" ? sql`CAST(${value} AS TIMESTAMP(3))` : sql`${value}`;
 }
 
-export function intParam(dialect: Dialect, value: number): Sql {
-  return dialect === "postgres" ? sql`CAST(${value} AS INTEGER)` : sql`${value}`;
-}
 
-export function textParam(dialect: Dialect, value: string | null): Sql {
-  return dialect === "postgres" ? sql`CAST(${value} AS TEXT)` : sql`${value}`;
-}
 
 export type ColumnType = "text" | "int" | "timestamp";
 export type Columns = Record<string, ColumnType>;

@@ -17,9 +17,5 @@ export type Channel = (typeof CHANNELS)[number];
 export const CATEGORIES = ["transactional", "marketing"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-/** Statuses the worker picks up when their runAt has come (processing: an expired lease). */
-export const CLAIMABLE_STATUSES: MessageStatus[] = ["pending", "failed", "processing"];
-/** No further automatic work happens in these. */
-export const END_STATUSES: MessageStatus[] = ["delivered", "read", "dead_letter", "cancelled"];
 export const RETRYABLE_STATUSES: MessageStatus[] = ["failed", "dead_letter"];
 export const CANCELLABLE_STATUSES: MessageStatus[] = ["pending", "failed"];

@@ -51,7 +51,6 @@ export const clientSettingsSchema = z
       if (key.endsWith(".email") && !t.subject) ctx.addIssue({ code: "custom", path: ["templates", key, "subject"], message: "an email template needs a subject" });
     }
   });
-export type ClientSettingsInput = z.infer<typeof clientSettingsSchema>;
 
 export const clientCreateSchema = z
   .object({

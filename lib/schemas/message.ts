@@ -39,10 +39,7 @@ export const messageInputSchema = z
     }
   });
 
-export type MessageInput = z.input<typeof messageInputSchema>;
 export type ValidMessageInput = z.output<typeof messageInputSchema>;
-
-export const batchItemSchema = z.object({ idempotencyKey: z.string().min(1).max(200).optional() }).passthrough();
 
 export const batchInputSchema = z.object({
   messages: z.array(z.unknown()).min(1).max(1000),
