@@ -1,21 +1,15 @@
 // 4. Through HTTP: the real server.ts (production build) as a child process on
 // 127.0.0.1, messages posted one per request with bounded concurrency, then the
 // server's own worker drains them; progress is read from GET /api/stats.
-import { spawn, type ChildProcess } from "node:child_process";
-import { ROOT } from "./databases";
-import { benchPhone, perSecond, runPool, sleep, summarize, waitFor, type Summary } from "./measure";
+import { benchPhone, perSecond, runPool, summarize, waitFor, type Summary } from "./measure";
 import { anyFreePort, descendants, peakRssKb, portIsFree, processCpuMs, serverPidOf } from "./processes";
+import { ADMIN_KEY, call, startServer, stopServer, waitHealthy, type ServerSettings } from "./server-process";
 
 export { ensureNextBuild } from "./next-build";
 
-export interface HttpSettings {
+export interface HttpSettings extends ServerSettings {
   n: number;
   concurrency: number;
-  port: number;
-  databaseUrl: string;
-  workerBatchSize: number;
-  workerConcurrency: number;
-  sandboxDeliveryMs: number;
   /** No new POST starts after this long. */
   budgetMs: number;
 }
@@ -44,90 +38,11 @@ export interface HttpResult {
   error?: string;
 }
 
-const ADMIN_KEY = "bench-admin-key-0123456789";
 const WARMUP = 10;
-
-interface Server {
-  child: ChildProcess;
-  output: string[];
-  exited: Promise<{ code: number | null; signal: string | null }>;
-}
-
-function startServer(s: HttpSettings): Server {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(s.port),
-    HOST: "127.0.0.1",
-    PUBLIC_URL: `http://127.0.0.1:${s.port}`,
-    DATABASE_URL: s.databaseUrl,
-    ADMIN_API_KEY: ADMIN_KEY,
-    ADMIN_PASSWORD: "x",
-    SESSION_SECRET: "bench-secret-0123456789abcdef",
-    WORKER_BATCH_SIZE: String(s.workerBatchSize),
-    WORKER_CONCURRENCY: String(s.workerConcurrency),
-    SANDBOX_DELIVERY_MS: String(s.sandboxDeliveryMs),
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  const child = spawn("npx", ["tsx", "server.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(...chunk.toString().split("\n").filter(Boolean));
-    if (output.length > 200) output.splice(0, output.length - 200);
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code, signal })),
-  );
-  return { child, output, exited };
-}
-
-async function call(base: string, method: string, route: string, key: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(base + route, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body !== undefined && { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = text;
-  }
-  return { status: res.status, json };
-}
 
 function sentFrom(stats: unknown): number {
   const by = (stats as { byStatus?: Record<string, number> })?.byStatus ?? {};
   return (by.sent ?? 0) + (by.delivered ?? 0) + (by.read ?? 0);
-}
-
-/**
- * Stops the server with SIGTERM sent to the server process itself (the node process
- * running server.ts under npx → sh → tsx): npm's exec dies on SIGTERM without waiting
- * for its child, so signalling npx would say nothing about the server's own shutdown.
- * npx then exits with the server's code. A server that will not stop is killed.
- */
-async function stopServer(server: Server, serverPid: number): Promise<{ code: number | null; signal: string | null }> {
-  const tree = [server.child.pid!, ...descendants(server.child.pid!)];
-  try {
-    process.kill(serverPid, "SIGTERM");
-  } catch {
-    server.child.kill("SIGTERM");
-  }
-  const result = await Promise.race([server.exited, sleep(25_000).then(() => null)]);
-  if (result) return result;
-  for (const p of tree) {
-    try {
-      process.kill(p, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-  await server.exited;
-  return { code: null, signal: "SIGKILL (did not stop within 25 s of SIGTERM)" };
 }
 
 export async function runHttpPhase(settings: HttpSettings, say: (line: string) => void): Promise<HttpResult> {
@@ -146,18 +61,8 @@ export async function runHttpPhase(settings: HttpSettings, say: (line: string) =
     sent: 0, endToEndMs: null, endToEndPerSecond: null, drainAfterLastPostMs: null,
     serverPeakRssKb: null, serverTreePeakRssKb: null, exitCode: null, exitSignal: null, stoppedCleanly: false,
   };
-  let exitedEarly = false;
-  void server.exited.then(() => (exitedEarly = true));
   try {
-    const up = await waitFor(async () => {
-      if (exitedEarly) return true;
-      try {
-        return (await fetch(`${base}/api/health`)).status === 200;
-      } catch {
-        return false;
-      }
-    }, 90_000, 250);
-    if (!up || exitedEarly) throw new Error(`server did not become healthy:\n${server.output.slice(-30).join("\n")}`);
+    await waitHealthy(server, base);
     result.startupMs = performance.now() - t0;
     say(`  4  server up in ${(result.startupMs / 1000).toFixed(1)} s (pid ${server.child.pid}); posting ${s.n.toLocaleString("en-US")} messages, ${s.concurrency} in flight...`);
 

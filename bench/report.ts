@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Dialect } from "../lib/db";
 import { ROOT } from "./databases";
 import type { HttpResult } from "./http-phase";
+import type { WebhookResult } from "./webhook-phase";
 import type { LibraryResults, LibrarySettings } from "./library-phases";
 import { fmtInt, fmtMs, mb, round, type Summary } from "./measure";
 
@@ -13,6 +14,7 @@ export interface DialectRun {
   database: string;
   library?: LibraryResults;
   http?: HttpResult;
+  webhooks?: WebhookResult[];
   benchPeakRssKb: number;
   error?: string;
 }
@@ -21,13 +23,13 @@ export interface BenchReport {
   startedAt: string;
   finishedAt: string;
   machine: { node: string; cpus: number; cpuModel: string; memoryMb: number; loadAvgAtStart: number[]; loadAvgAtEnd: number[] };
-  settings: LibrarySettings & { httpConcurrency: number; httpEnabled: boolean; httpSkipped?: string };
+  settings: LibrarySettings & { httpConcurrency: number; httpEnabled: boolean; httpSkipped?: string; webhookRate: number; webhookSeconds: number };
   runs: DialectRun[];
   benchPeakRssKb: number;
 }
 
 /** Targets (SQLite) and the reference figures given for scale; those libraries are not run here. */
-export const TARGETS = { sqliteProcessedPerSecond: 2000, sqliteP95Ms: 25 };
+export const TARGETS = { sqliteProcessedPerSecond: 2000, sqliteP95Ms: 25, sqliteWebhooksPerSecond: 1000, sqliteWebhookP95Ms: 50 };
 export const REFERENCE = {
   "pg-boss": { jobsPerSecond: 17_000, p95MsAt500: 8.6 },
   "graphile-worker": { jobsPerSecond: 35_000, p95MsAt500: 2.9 },
@@ -97,6 +99,7 @@ export function renderReport(report: BenchReport): string {
       ["   server start to healthy (s)", ...http((h) => (h.startupMs / 1000).toFixed(1)), "", "", ""],
       ["   SIGTERM → exit code", ...cell((r) => (r.http ? `${r.http.exitCode ?? r.http.exitSignal}${r.http.stoppedCleanly ? " (graceful)" : ""}` : "–")), "0", "", ""],
       blank,
+      ...webhookRows(report, cell, blank),
     );
   }
   rows.push(
@@ -117,6 +120,27 @@ export function renderReport(report: BenchReport): string {
     ...(s.httpSkipped ? ["", `HTTP phase skipped: the production build failed (${s.httpSkipped.split("\n")[0]}).`] : []),
     `Peak RSS of the bench process: ${fmtInt(mb(report.benchPeakRssKb))} MB.`,
   ].join("\n");
+}
+
+/** 6: one block per worker setting (off: an API replica; on: the one process doing everything). */
+function webhookRows(report: BenchReport, cell: (f: (r: DialectRun) => string) => string[], blank: string[]): string[][] {
+  const s = report.settings;
+  const sqlite = report.runs.find((r) => r.dialect === "sqlite");
+  const settingsRun = report.runs.find((r) => r.webhooks?.length)?.webhooks ?? [];
+  return settingsRun.flatMap((_, k) => {
+    const wh = (f: (w: WebhookResult) => string) => cell((r) => { const w = r.webhooks?.[k]; return w && !w.error ? f(w) : w?.error ? "failed" : "–"; });
+    const mine = sqlite?.webhooks?.[k];
+    const rateTarget = mine ? `≥ ${fmtInt(TARGETS.sqliteWebhooksPerSecond)} (SQLite): ${pass(mine.acceptedPerSecond >= 0.99 * TARGETS.sqliteWebhooksPerSecond && !mine.stoppedEarly && mine.exactlyOnce)}` : "";
+    const p95Target = mine ? `≤ ${TARGETS.sqliteWebhookP95Ms} ms (SQLite): ${pass(mine.responseMs.p95 <= TARGETS.sqliteWebhookP95Ms)}` : "";
+    return [
+      [`6${"ab"[k]} call webhooks at ${fmtInt(s.webhookRate)}/s for ${s.webhookSeconds} s, worker ${settingsRun[k]!.workerEnabled ? "on" : "off"} (accepted/s)`, ...wh((w) => `${fmtInt(w.acceptedPerSecond)}${w.stoppedEarly ? " (fell behind)" : ""}`), rateTarget, "", ""],
+      ["   response p50 / p95 / p99 (ms)", ...wh((w) => `${fmtMs(w.responseMs.p50)} / ${fmtMs(w.responseMs.p95)} / ${fmtMs(w.responseMs.p99)}`), p95Target, "", ""],
+      ["   follow-ups planned / expected; duplicates", ...wh((w) => `${fmtInt(w.plannedFollowUps)} / ${fmtInt(w.expectedFollowUps)}; ${fmtInt(w.duplicateFollowUps)}`), "", "", ""],
+      ["   1,000 redelivered → nothing changed; exactly once", ...wh((w) => `${w.redeliveryChangedSomething ? "NO" : "yes"}; ${w.exactlyOnce ? "yes" : "NO"}`), "", "", ""],
+      ["   server CPU per event (ms); peak RSS (MB)", ...wh((w) => `${fmtMs(w.serverCpuMsPerEvent)}; ${w.serverPeakRssKb ? fmtInt(mb(w.serverPeakRssKb)) : "–"}`), "", "", ""],
+      blank,
+    ];
+  });
 }
 
 /** Writes bench/results/latest.json (gitignored); numbers rounded for reading. */

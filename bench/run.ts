@@ -5,6 +5,7 @@ import { openDatabase, type Dialect } from "../lib/db";
 import { createBenchDatabase, type BenchDatabase } from "./databases";
 import { ensureNextBuild, runHttpPhase } from "./http-phase";
 import { runLibraryPhases, type LibrarySettings } from "./library-phases";
+import { runWebhookPhase } from "./webhook-phase";
 import { machineInfo, renderReport, writeReport, type BenchReport, type DialectRun } from "./report";
 
 function intEnv(name: string, def: number, min: number, max: number): number {
@@ -46,6 +47,12 @@ let httpEnabled = !["0", "false", "no"].includes((process.env.BENCH_HTTP ?? "").
 let httpSkipped: string | undefined;
 const httpConcurrency = intEnv("BENCH_HTTP_CONCURRENCY", 32, 1, 512);
 const port = intEnv("BENCH_PORT", 3200, 1024, 65535);
+// BENCH_ONLY=webhooks: just phase 6 (call webhooks through the server).
+const webhooksOnly = (process.env.BENCH_ONLY ?? "").toLowerCase() === "webhooks";
+const webhookRate = intEnv("BENCH_WEBHOOK_RATE", 1000, 10, 10_000);
+const webhookSeconds = intEnv("BENCH_WEBHOOK_SECONDS", 10, 1, 120);
+const webhookWorker = (process.env.BENCH_WEBHOOK_WORKER ?? "both").toLowerCase();
+if (!["on", "off", "both"].includes(webhookWorker)) throw new Error(`BENCH_WEBHOOK_WORKER must be on, off or both (got "${webhookWorker}")`);
 const dialects = dialectsFromEnv();
 
 const say = (line: string) => console.log(line);
@@ -70,12 +77,12 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
   try {
     const database = await openDatabase(bench.url);
     try {
-      run.library = await runLibraryPhases(database, settings, say);
+      if (!webhooksOnly) run.library = await runLibraryPhases(database, settings, say);
     } finally {
       await database.close();
     }
     if (httpEnabled) {
-      run.http = await runHttpPhase(
+      if (!webhooksOnly) run.http = await runHttpPhase(
         {
           n,
           concurrency: httpConcurrency,
@@ -88,6 +95,11 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
         },
         say,
       );
+      const serverSettings = { port, databaseUrl: bench.url, workerBatchSize: settings.worker.batchSize, workerConcurrency: settings.worker.concurrency, sandboxDeliveryMs: settings.sandboxDeliveryMs };
+      run.webhooks = [];
+      for (const workerEnabled of webhookWorker === "both" ? [false, true] : [webhookWorker === "on"]) {
+        run.webhooks.push(await runWebhookPhase({ ...serverSettings, rate: webhookRate, seconds: webhookSeconds, workerEnabled, prefix: `bench_wh_${workerEnabled ? "w" : "a"}_` }, say));
+      }
     }
   } catch (err) {
     run.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -123,14 +135,14 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: { node: machine.node, cpus: machine.cpus, cpuModel: machine.cpuModel, memoryMb: machine.memoryMb, loadAvgAtStart: machine.loadAvg, loadAvgAtEnd: machineInfo().loadAvg },
-    settings: { ...settings, httpConcurrency, httpEnabled, httpSkipped },
+    settings: { ...settings, httpConcurrency, httpEnabled, httpSkipped, webhookRate, webhookSeconds },
     runs,
     benchPeakRssKb: rssKb(),
   };
   say("");
   say(renderReport(report));
   say(`Results: ${writeReport(report)}`);
-  return httpSkipped || runs.some((r) => r.error || r.http?.error) ? 1 : 0;
+  return httpSkipped || runs.some((r) => r.error || r.http?.error || r.webhooks?.some((w) => w.error)) ? 1 : 0;
 }
 
 main()

@@ -1,154 +1,205 @@
-// Call webhook → call, customer and follow-ups, in one transaction per event.
-// Each (call_id, event) is recorded once; a redelivered event changes nothing.
+// Call events → calls, customers and follow-ups. Many events are written together: a
+// handful of reads and ONE array transaction of raw statements for the whole batch (no
+// interactive transaction: on SQLite every query shares one connection). Each
+// (call_id, event) is recorded once; a redelivered event changes nothing.
 import type { Db } from "../db";
 import type { Call, Client, Message } from "../generated/sqlite/client";
-import { AppError } from "../errors";
 import { newId } from "../ids";
 import { messageInsert, messageRow } from "../queue/enqueue";
 import { parseJson } from "../queue/serialize";
-import { extractCallFacts, planFollowUps, type SkippedFollowUp } from "../followups/plan";
+import { extractCallFacts, planFollowUps, type CallFacts, type FollowUpPlan } from "../followups/plan";
 import { rulesFromSettings } from "../followups/rules";
 import { followUpVariables, renderFollowUp, type ClientSettings } from "../followups/render";
 import { CALL_EVENTS, type CallEventName, type CallWebhook } from "../schemas/call-webhook";
+import { resolveCallClient } from "./resolve-client";
+import {
+  cancelSuperseded, insertHistory, insertWebhookEvents, readEventStates, recordedEventKeys, upsertCalls, upsertCustomers, type EventState,
+} from "./ingest-sql";
 
+export type CallSummary = Pick<Call, "callId" | "clientId" | "fromNumber" | "toNumber" | "direction" | "status" | "durationMs">;
 export type IngestResult =
   | { status: "ignored"; reason: string }
   | { status: "duplicate" }
-  | { status: "recorded"; event: CallEventName; call: Call; queued: Message[]; cancelled: Message[] };
-
-/** The client a call belongs to: metadata.clientId, else the agent id, else the agent's number. */
-export async function resolveCallClient(db: Db, call: CallWebhook["call"]): Promise<Client> {
-  const byId = typeof call.metadata?.clientId === "string" ? call.metadata.clientId : undefined;
-  if (byId) {
-    const client = await db.client.findUnique({ where: { id: byId } });
-    if (client) return client;
-  }
-  if (call.agent_id) {
-    const client = await db.client.findFirst({ where: { agentIds: { contains: JSON.stringify(call.agent_id) } } });
-    if (client) return client;
-  }
-  const agentNumber = call.direction === "outbound" ? call.from_number : call.to_number;
-  if (agentNumber) {
-    const client = await db.client.findFirst({ where: { phoneNumbers: { contains: JSON.stringify(agentNumber) } } });
-    if (client) return client;
-  }
-  throw new AppError("NOT_FOUND", `no client matches call ${call.call_id} (metadata.clientId, agent_id ${call.agent_id ?? "-"} or number ${agentNumber ?? "-"})`);
+  | { status: "recorded"; event: CallEventName; call: CallSummary; queued: QueuedRow[]; cancelled: Message[] };
+export type QueuedRow = ReturnType<typeof messageRow>;
+export type Settled = { ok: true; result: IngestResult } | { ok: false; error: unknown };
+export interface CallEventInput {
+  body: CallWebhook;
+  now: Date;
 }
 
-const ms = (v: number | undefined) => (typeof v === "number" && v > 0 ? new Date(v) : undefined);
+interface Prepared {
+  index: number;
+  event: CallEventName;
+  c: CallWebhook["call"];
+  now: Date;
+  client: Client;
+  facts: CallFacts;
+}
 
-/**
- * Reads first, then writes everything in ONE array-form transaction. No interactive
- * transaction: on SQLite every query shares one connection, so other requests' writes
- * made while an interactive transaction is open would be rolled back with it.
- */
+const eventKey = (p: Prepared) => `${p.c.call_id}:${p.event}`;
+const ms = (v: number | undefined) => (typeof v === "number" && v > 0 ? new Date(v) : null);
+const STATUS: Record<CallEventName, string> = { call_started: "ongoing", call_ended: "ended", call_analyzed: "analyzed" };
+
 export async function ingestCallEvent(db: Db, body: CallWebhook, opts: { maxAttempts: number; now?: Date }): Promise<IngestResult> {
-  const now = opts.now ?? new Date();
-  if (!CALL_EVENTS.includes(body.event as CallEventName)) return { status: "ignored", reason: `unknown event ${body.event}` };
-  const event = body.event as CallEventName;
-  const c = body.call;
-  const client = await resolveCallClient(db, c);
-  const facts = extractCallFacts(c);
-  const settings = parseJson<ClientSettings>(client.settings, {});
-  const eventKey = `${c.call_id}:${event}`;
-  if (await db.webhookEvent.findUnique({ where: { source_eventKey: { source: "retell", eventKey } } })) return { status: "duplicate" };
-
-  const [existing, knownCustomer] = await Promise.all([
-    db.call.findUnique({ where: { callId: c.call_id } }),
-    facts.customerPhone ? db.customer.findUnique({ where: { clientId_phone: { clientId: client.id, phone: facts.customerPhone } } }) : null,
-  ]);
-  const customerId = facts.customerPhone ? knownCustomer?.id ?? newId("cus") : null;
-  const status = event === "call_started" ? "ongoing" : event === "call_ended" ? "ended" : "analyzed";
-  // A late call_started never moves an ended or analyzed call back.
-  const nextStatus = existing?.status === "analyzed" ? "analyzed" : existing?.status === "ended" && status === "ongoing" ? "ended" : status;
-  const fields = {
-    agentId: c.agent_id ?? null,
-    direction: c.direction ?? "inbound",
-    fromNumber: c.from_number ?? null,
-    toNumber: c.to_number ?? null,
-    ...(ms(c.start_timestamp) && { startedAt: ms(c.start_timestamp) }),
-    ...(ms(c.end_timestamp) && { endedAt: ms(c.end_timestamp) }),
-    ...(c.duration_ms !== undefined && { durationMs: Math.round(c.duration_ms) }),
-    ...(c.disconnection_reason && { disconnectionReason: c.disconnection_reason }),
-    ...(c.transcript && { transcript: c.transcript }),
-    ...(c.call_analysis && { analysis: JSON.stringify(c.call_analysis) }),
-    ...(customerId && { customerId }),
-  };
-
-  const writes = [];
-  writes.push(db.webhookEvent.create({ data: { id: newId("whe"), source: "retell", eventKey, receivedAt: now } }));
-  if (facts.customerPhone && customerId) {
-    writes.push(db.customer.upsert({
-      where: { clientId_phone: { clientId: client.id, phone: facts.customerPhone } },
-      create: { id: customerId, clientId: client.id, phone: facts.customerPhone, name: facts.customerName, email: facts.customerEmail },
-      update: { ...(facts.customerName && { name: facts.customerName }), ...(facts.customerEmail && { email: facts.customerEmail }) },
-    }));
-  }
-  let planned: { rows: ReturnType<typeof messageRow>[]; cancelled: Message[]; outcome: string; skipped: SkippedFollowUp[] } | null = null;
-  const analysisKnown = event === "call_analyzed" || (event === "call_ended" && !!c.call_analysis);
-  if (analysisKnown && !existing?.followUpsPlannedAt) planned = await planForCall(db, client, settings, c, facts, customerId, opts.maxAttempts, now);
-
-  const callData = { ...fields, status: nextStatus, ...(planned && { outcome: planned.outcome, followUpsPlannedAt: now, followUpNotes: JSON.stringify({ outcome: planned.outcome, skipped: planned.skipped }) }) };
-  writes.push(db.call.upsert({ where: { callId: c.call_id }, create: { id: newId("call"), callId: c.call_id, clientId: client.id, ...callData }, update: callData }));
-  if (planned?.cancelled.length) {
-    const ids = planned.cancelled.map((m) => m.id);
-    writes.push(db.message.updateMany({ where: { id: { in: ids }, status: { in: ["pending", "failed"] } }, data: { status: "cancelled", cancelledAt: now, updatedAt: now } }));
-    writes.push(db.messageEvent.createMany({ data: ids.map((id) => ({ id: newId("mev"), messageId: id, status: "cancelled", note: `superseded by booking on call ${c.call_id}`, createdAt: now })) }));
-  }
-  if (planned?.rows.length) writes.push(messageInsert(db, planned.rows));
-
-  try {
-    await db.$transaction(writes);
-  } catch (err) {
-    // The same event delivered twice at once: the other delivery recorded it.
-    if (await db.webhookEvent.findUnique({ where: { source_eventKey: { source: "retell", eventKey } } })) return { status: "duplicate" };
-    throw err;
-  }
-  const call = await db.call.findUniqueOrThrow({ where: { callId: c.call_id } });
-  const queued = planned?.rows.length ? await db.message.findMany({ where: { id: { in: planned.rows.map((r) => r.id) } } }) : [];
-  return { status: "recorded", event, call, queued, cancelled: (planned?.cancelled ?? []).map((m) => ({ ...m, status: "cancelled" })) };
+  const [settled] = await ingestCallEvents(db, [{ body, now: opts.now ?? new Date() }], opts);
+  if (!settled!.ok) throw settled!.error;
+  return settled!.result;
 }
 
-async function planForCall(
-  db: Db,
-  client: Client,
-  settings: ClientSettings,
-  c: CallWebhook["call"],
-  facts: ReturnType<typeof extractCallFacts>,
-  customerId: string | null,
-  maxAttempts: number,
-  now: Date,
-) {
-  const rules = rulesFromSettings(settings);
-  const plan = planFollowUps(c, facts, rules, now);
-  const skipped: SkippedFollowUp[] = [...plan.skipped];
-  // A booking replaces this customer's pending nurture and earlier reminders.
-  const cancelled =
-    plan.outcome === "booked" && customerId
-      ? await db.message.findMany({
-          where: { customerId, status: { in: ["pending", "failed"] }, OR: [{ kind: { startsWith: "nurture" } }, { kind: { startsWith: "reminder_" } }] },
-        })
-      : [];
-  const suppressed = new Set(
-    (await db.suppression.findMany({ where: { clientId: client.id, address: { in: plan.planned.map((p) => p.to) } } })).map((s) => s.address),
-  );
-  const variables = followUpVariables(client, settings, facts, rules.bookingLink);
-  const rows = [];
-  for (const p of plan.planned) {
-    if (suppressed.has(p.to)) {
-      skipped.push({ kind: p.kind, channel: p.channel, reason: "recipient opted out" });
+/** Ingests many events; each settles on its own (an unknown client fails only its event). */
+export async function ingestCallEvents(db: Db, inputs: CallEventInput[], opts: { maxAttempts: number }): Promise<Settled[]> {
+  const out: Settled[] = new Array(inputs.length);
+  let rest: Prepared[] = [];
+  for (const [index, { body, now }] of inputs.entries()) {
+    if (!CALL_EVENTS.includes(body.event as CallEventName)) {
+      out[index] = { ok: true, result: { status: "ignored", reason: `unknown event ${body.event}` } };
       continue;
     }
-    const text = renderFollowUp(p, settings, variables);
-    if ("problem" in text) {
-      skipped.push({ kind: p.kind, channel: p.channel, reason: text.problem });
-      continue;
+    try {
+      const client = await resolveCallClient(db, body.call);
+      rest.push({ index, event: body.event as CallEventName, c: body.call, now, client, facts: extractCallFacts(body.call) });
+    } catch (error) {
+      out[index] = { ok: false, error };
     }
-    rows.push(messageRow({
-      clientId: client.id, channel: p.channel, to: p.to, subject: text.subject, body: text.body, template: `${p.kind}.${p.channel}`,
-      variables: null, category: p.category, kind: p.kind, scheduledFor: p.scheduledFor, maxAttempts,
-      idempotencyKey: `call:${c.call_id}:${p.kind}:${p.channel}`, metadata: "{}", callId: c.call_id, customerId, conversationId: null,
-    }, now));
   }
-  return { rows, cancelled, outcome: plan.outcome, skipped };
+  // Rounds in which no call and no customer appears twice, so events of one call apply in order.
+  while (rest.length) {
+    const round: Prepared[] = [];
+    const later: Prepared[] = [];
+    const taken = new Set<string>();
+    for (const p of rest) {
+      const keys = [`call:${p.c.call_id}`, ...(p.facts.customerPhone ? [`customer:${p.client.id}:${p.facts.customerPhone}`] : [])];
+      if (keys.some((k) => taken.has(k))) later.push(p);
+      else {
+        keys.forEach((k) => taken.add(k));
+        round.push(p);
+      }
+    }
+    await settleRound(db, round, opts.maxAttempts, out);
+    rest = later;
+  }
+  return out;
+}
+
+/** A failed batch is retried event by event, so one bad event does not fail the others. */
+async function settleRound(db: Db, round: Prepared[], maxAttempts: number, out: Settled[]): Promise<void> {
+  try {
+    const results = await writeRound(db, round, maxAttempts);
+    round.forEach((p, k) => (out[p.index] = { ok: true, result: results[k]! }));
+  } catch (error) {
+    if (round.length > 1) {
+      for (const p of round) await settleRound(db, [p], maxAttempts, out);
+      return;
+    }
+    const p = round[0]!;
+    // The same event delivered twice at once: the other delivery recorded it.
+    const recorded = await recordedEventKeys(db, [eventKey(p)]).catch(() => new Set<string>());
+    out[p.index] = recorded.size ? { ok: true, result: { status: "duplicate" } } : { ok: false, error };
+  }
+}
+
+interface Planned {
+  rows: ReturnType<typeof messageRow>[];
+  cancelled: Message[];
+  outcome: FollowUpPlan["outcome"];
+  skipped: FollowUpPlan["skipped"];
+}
+
+async function writeRound(db: Db, round: Prepared[], maxAttempts: number): Promise<IngestResult[]> {
+  const states = await readEventStates(db, round.map((p) => ({
+    eventKey: eventKey(p), callId: p.c.call_id, clientId: p.client.id, phone: p.facts.customerPhone, email: p.facts.customerEmail,
+  })));
+  const state = (p: Prepared) => states.get(eventKey(p))!;
+  const fresh = round.filter((p) => !state(p).recorded);
+  const customerIds = new Map(fresh.map((p) => [p.index, p.facts.customerPhone ? state(p).customerId ?? newId("cus") : null]));
+  const toPlan = fresh.filter((p) => (p.event === "call_analyzed" || (p.event === "call_ended" && !!p.c.call_analysis)) && !state(p).call?.planned);
+  const planned = await planRound(db, toPlan, state, customerIds, maxAttempts);
+
+  const messageRows = [...planned.values()].flatMap((p) => p.rows);
+  const cancels = fresh.flatMap((p) => (planned.get(p.index)?.cancelled ?? []).map((m) => ({ m, p })));
+  const statements = [
+    insertWebhookEvents(db, fresh.map((p) => ({ id: newId("whe"), eventKey: eventKey(p), receivedAt: p.now }))),
+    upsertCustomers(db, fresh.filter((p) => customerIds.get(p.index)).map((p) => ({
+      id: customerIds.get(p.index), clientId: p.client.id, phone: p.facts.customerPhone, name: p.facts.customerName, email: p.facts.customerEmail, createdAt: p.now, updatedAt: p.now,
+    }))),
+    upsertCalls(db, fresh.map((p) => callRow(p, customerIds.get(p.index) ?? null, planned.get(p.index)))),
+    cancelSuperseded(db, cancels.map(({ m, p }) => ({ id: m.id, at: p.now }))),
+    insertHistory(db, cancels.map(({ m, p }) => ({ id: newId("mev"), messageId: m.id, status: "cancelled", note: `superseded by booking on call ${p.c.call_id}`, createdAt: p.now }))),
+  ].filter((s) => s !== null);
+  if (fresh.length) await db.$transaction([...statements.map((s) => db.$executeRaw(s)), ...(messageRows.length ? [messageInsert(db, messageRows)] : [])]);
+
+  return round.map((p) =>
+    state(p).recorded
+      ? { status: "duplicate" }
+      : {
+          status: "recorded",
+          event: p.event,
+          call: callSummary(p, state(p).call),
+          queued: planned.get(p.index)?.rows ?? [],
+          cancelled: (planned.get(p.index)?.cancelled ?? []).map((m) => ({ ...m, status: "cancelled" })),
+        },
+  );
+}
+
+function callRow(p: Prepared, customerId: string | null, planned: Planned | undefined) {
+  const c = p.c;
+  return {
+    id: newId("call"), callId: c.call_id, clientId: p.client.id, agentId: c.agent_id ?? null, direction: c.direction ?? "inbound",
+    fromNumber: c.from_number ?? null, toNumber: c.to_number ?? null, status: STATUS[p.event],
+    startedAt: ms(c.start_timestamp), endedAt: ms(c.end_timestamp), durationMs: c.duration_ms === undefined ? null : Math.round(c.duration_ms),
+    disconnectionReason: c.disconnection_reason ?? null, transcript: c.transcript ?? null, analysis: c.call_analysis ? JSON.stringify(c.call_analysis) : null,
+    customerId, outcome: planned?.outcome ?? null, followUpsPlannedAt: planned ? p.now : null,
+    followUpNotes: planned ? JSON.stringify({ outcome: planned.outcome, skipped: planned.skipped }) : "[]", createdAt: p.now, updatedAt: p.now,
+  };
+}
+
+/** The call as stored after this event (the same merge as upsertCalls), for the call:* event. */
+function callSummary(p: Prepared, known: EventState["call"]): CallSummary {
+  const next = STATUS[p.event];
+  const status = known?.status === "analyzed" ? "analyzed" : known?.status === "ended" && next === "ongoing" ? "ended" : next;
+  return {
+    callId: p.c.call_id, clientId: p.client.id, direction: p.c.direction ?? "inbound", status,
+    fromNumber: p.c.from_number ?? known?.fromNumber ?? null, toNumber: p.c.to_number ?? known?.toNumber ?? null,
+    durationMs: p.c.duration_ms === undefined ? known?.durationMs ?? null : Math.round(p.c.duration_ms),
+  };
+}
+
+/** Follow-ups of the calls whose analysis just became known: rows to insert, nurture to cancel, what could not be made. */
+async function planRound(db: Db, toPlan: Prepared[], state: (p: Prepared) => EventState, customerIds: Map<number, string | null>, maxAttempts: number) {
+  const plans = toPlan.map((p) => ({ p, settings: parseJson<ClientSettings>(p.client.settings, {}) }))
+    .map(({ p, settings }) => ({ p, settings, rules: rulesFromSettings(settings) }))
+    .map((x) => ({ ...x, plan: planFollowUps(x.p.c, x.p.facts, x.rules, x.p.now) }));
+  // A booking replaces this customer's pending nurture and earlier reminders (known customers only: new ones have none).
+  const bookedCustomers = plans.filter((x) => x.plan.outcome === "booked" && state(x.p).customerId).map((x) => state(x.p).customerId!);
+  const superseded = bookedCustomers.length
+    ? await db.message.findMany({ where: { customerId: { in: bookedCustomers }, status: { in: ["pending", "failed"] }, OR: [{ kind: { startsWith: "nurture" } }, { kind: { startsWith: "reminder_" } }] } })
+    : [];
+
+  const out = new Map<number, Planned>();
+  for (const { p, settings, rules, plan } of plans) {
+    const customerId = customerIds.get(p.index) ?? null;
+    const skipped = [...plan.skipped];
+    const variables = followUpVariables(p.client, settings, p.facts, rules.bookingLink);
+    const rows = [];
+    for (const f of plan.planned) {
+      if (f.channel === "email" ? state(p).emailSuppressed : state(p).phoneSuppressed) {
+        skipped.push({ kind: f.kind, channel: f.channel, reason: "recipient opted out" });
+        continue;
+      }
+      const text = renderFollowUp(f, settings, variables);
+      if ("problem" in text) {
+        skipped.push({ kind: f.kind, channel: f.channel, reason: text.problem });
+        continue;
+      }
+      rows.push(messageRow({
+        clientId: p.client.id, channel: f.channel, to: f.to, subject: text.subject, body: text.body, template: `${f.kind}.${f.channel}`,
+        variables: null, category: f.category, kind: f.kind, scheduledFor: f.scheduledFor, maxAttempts,
+        idempotencyKey: `call:${p.c.call_id}:${f.kind}:${f.channel}`, metadata: "{}", callId: p.c.call_id, customerId, conversationId: null,
+      }, p.now));
+    }
+    const cancelled = plan.outcome === "booked" && customerId ? superseded.filter((m) => m.customerId === customerId) : [];
+    out.set(p.index, { rows, cancelled, outcome: plan.outcome, skipped });
+  }
+  return out;
 }

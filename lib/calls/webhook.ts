@@ -7,14 +7,15 @@ import { getBus } from "../events/bus";
 import { toEventPayload } from "../queue/serialize";
 import { callWebhookSchema } from "../schemas/call-webhook";
 import type { CallEventName as BusCallEvent } from "../realtime/contract";
-import type { Call } from "../generated/sqlite/client";
 import { checkRetellSignature } from "./signature";
 import { logError } from "../errorlog/log-error";
-import { ingestCallEvent, type IngestResult } from "./ingest";
+import type { CallSummary, IngestResult } from "./ingest";
+import { ingestQueued } from "./ingest-queue";
 
+const NEW_MESSAGE = { attempts: 0, provider: null, lastError: null, nextAttemptAt: null };
 const BUS_EVENT: Record<string, BusCallEvent> = { call_started: "started", call_ended: "ended", call_analyzed: "analyzed" };
 
-export function toCallEventPayload(call: Call, now: Date) {
+export function toCallEventPayload(call: CallSummary, now: Date) {
   return {
     callId: call.callId,
     clientId: call.clientId,
@@ -59,7 +60,7 @@ async function ingestSignedCall(db: Db, rawBody: string, signature: string | nul
     throw new AppError("INVALID_JSON", "body is not valid JSON");
   }
   const body = callWebhookSchema.parse(json);
-  const result = await ingestCallEvent(db, body, { maxAttempts: config.RETRY_MAX_ATTEMPTS, now });
+  const result = await ingestQueued(db, body, { maxAttempts: config.RETRY_MAX_ATTEMPTS, now });
   if (result.status === "ignored") {
     logError({ service: "webhooks", operation: "call_webhook", errorType: "unknown_event", severity: "info", message: result.reason, context: { callId: body.call.call_id } });
   }
@@ -67,7 +68,7 @@ async function ingestSignedCall(db: Db, rawBody: string, signature: string | nul
     const bus = getBus();
     bus.emit("call", { event: BUS_EVENT[result.event]!, payload: toCallEventPayload(result.call, now) });
     for (const m of result.cancelled) bus.emit("message", { event: "cancelled", payload: toEventPayload(m) });
-    for (const m of result.queued) bus.emit("message", { event: "queued", payload: toEventPayload(m) });
+    for (const m of result.queued) bus.emit("message", { event: "queued", payload: toEventPayload({ ...NEW_MESSAGE, id: m.id, clientId: m.clientId, channel: m.channel, to: m.to, status: m.status }) });
     if (result.queued.length) bus.emit("enqueued", { count: result.queued.length });
   }
   return result;

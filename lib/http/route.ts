@@ -16,13 +16,18 @@ export function json(data: unknown, status = 200, headers: Record<string, string
   return Response.json(data, { status, headers });
 }
 
-export function errorResponse(err: unknown, req?: Request): Response {
-  const { status, body, internal } = toErrorResponse(err);
-  if (internal) {
+/** The error body for anything thrown; unexpected errors are logged once, here. */
+export function errorOutcome(err: unknown, where: string): ReturnType<typeof toErrorResponse> {
+  const outcome = toErrorResponse(err);
+  if (outcome.internal) {
     console.error("[api] unexpected error:", err);
-    const where = req ? `${req.method} ${new URL(req.url).pathname}` : "unknown route";
     logError({ service: "api", operation: where, errorType: "internal", severity: "error", message: err instanceof Error ? err.message : String(err), context: { stack: err instanceof Error ? err.stack : undefined } });
   }
+  return outcome;
+}
+
+export function errorResponse(err: unknown, req?: Request): Response {
+  const { status, body } = errorOutcome(err, req ? `${req.method} ${new URL(req.url).pathname}` : "unknown route");
   const headers: Record<string, string> = {};
   if (status === 429) headers["Retry-After"] = "1";
   return json(body, status, headers);

@@ -96,7 +96,7 @@ async function getClientOrThrow(db: Db, clientId: string): Promise<Client> {
 }
 
 /** The in-memory Message for a row just inserted (no read back). */
-function inserted(row: ReturnType<typeof messageRow>): Message {
+export function inserted(row: ReturnType<typeof messageRow>): Message {
   return {
     ...row, attempts: 0, nextAttemptAt: null, leaseOwner: null, leaseExpiresAt: null, provider: null, providerMessageId: null, costCents: 0,
     lastError: null, deadLetterReason: null, deadLetterAt: null, sentAt: null, deliveredAt: null, readAt: null, cancelledAt: null,

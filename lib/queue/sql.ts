@@ -30,17 +30,16 @@ export function sqliteTimestamp(d: Date): string {
  */
 export function jsonRowsSource(dialect: Dialect, columns: Columns, rows: Record<string, unknown>[]): Sql {
   const names = Object.keys(columns);
-  const data = rows.map((r) =>
-    Object.fromEntries(names.map((n) => {
-      const v = r[n];
-      return [n, v instanceof Date ? (dialect === "sqlite" ? sqliteTimestamp(v) : v.toISOString()) : v ?? null];
-    })),
-  );
-  const json = JSON.stringify(data);
   if (dialect === "sqlite") {
-    const select = names.map((n) => `json_extract(value, '$."${n}"') AS "${n}"`).join(", ");
+    // Rows as arrays (no key repeated per row): less text to build, pass and parse.
+    const json = JSON.stringify(rows.map((r) => names.map((n) => {
+      const v = r[n];
+      return v instanceof Date ? sqliteTimestamp(v) : v ?? null;
+    })));
+    const select = names.map((n, i) => `json_extract(value, '$[${i}]') AS "${n}"`).join(", ");
     return sql`SELECT ${raw(select)} FROM json_each(${json})`;
   }
+  const json = JSON.stringify(rows.map((r) => Object.fromEntries(names.map((n) => [n, r[n] ?? null]))));
   const pgType = { text: "text", int: "integer", timestamp: "timestamp(3)" } as const;
   const defs = names.map((n) => `"${n}" ${pgType[columns[n]!]}`).join(", ");
   return sql`SELECT ${raw(names.map((n) => `"${n}"`).join(", "))} FROM jsonb_to_recordset(CAST(${json} AS jsonb)) AS x(${raw(defs)})`;

@@ -1,0 +1,118 @@
+// The raw statements of call ingestion, each over ONE JSON parameter however many events
+// a batch holds (see lib/queue/sql.ts for why). Runs on SQLite and PostgreSQL.
+import { dbDialect, type Db } from "../db";
+import { insertRowsSql, jsonRowsSource, raw, sql, type Columns, type Sql } from "../queue/sql";
+
+export interface EventState {
+  /** This (call_id, event) is already recorded: a redelivery. */
+  recorded: boolean;
+  call: { status: string; planned: boolean; fromNumber: string | null; toNumber: string | null; durationMs: number | null } | null;
+  customerId: string | null;
+  phoneSuppressed: boolean;
+  emailSuppressed: boolean;
+}
+
+export interface EventKeys {
+  eventKey: string;
+  callId: string;
+  clientId: string;
+  phone: string | null;
+  email: string | null;
+}
+
+/**
+ * Everything a batch needs to know before it writes, in ONE query: whether each event
+ * was seen, its call as stored, its customer, and whether the customer opted out.
+ */
+export async function readEventStates(db: Db, keys: EventKeys[]): Promise<Map<string, EventState>> {
+  if (!keys.length) return new Map();
+  const source = jsonRowsSource(dbDialect(db), { eventKey: "text", callId: "text", clientId: "text", phone: "text", email: "text" }, keys as unknown as Record<string, unknown>[]);
+  const rows = await db.$queryRaw<Record<string, string | number | boolean | null>[]>(sql`
+    SELECT k."eventKey", CASE WHEN w."id" IS NULL THEN 0 ELSE 1 END AS "recorded",
+           c."status", CASE WHEN c."followUpsPlannedAt" IS NULL THEN 0 ELSE 1 END AS "planned", c."fromNumber", c."toNumber", c."durationMs",
+           cu."id" AS "customerId",
+           CASE WHEN EXISTS (SELECT 1 FROM "Suppression" s WHERE s."clientId" = k."clientId" AND s."address" = k."phone") THEN 1 ELSE 0 END AS "phoneSuppressed",
+           CASE WHEN EXISTS (SELECT 1 FROM "Suppression" s WHERE s."clientId" = k."clientId" AND s."address" = k."email") THEN 1 ELSE 0 END AS "emailSuppressed"
+    FROM (${source}) AS k
+    LEFT JOIN "WebhookEvent" w ON w."source" = 'retell' AND w."eventKey" = k."eventKey"
+    LEFT JOIN "Call" c ON c."callId" = k."callId"
+    LEFT JOIN "Customer" cu ON cu."clientId" = k."clientId" AND cu."phone" = k."phone"`);
+  return new Map(rows.map((r) => [String(r.eventKey), {
+    recorded: Number(r.recorded) === 1,
+    call: r.status === null ? null : {
+      status: String(r.status), planned: Number(r.planned) === 1, fromNumber: r.fromNumber as string | null, toNumber: r.toNumber as string | null,
+      durationMs: r.durationMs === null ? null : Number(r.durationMs),
+    },
+    customerId: r.customerId as string | null,
+    phoneSuppressed: Number(r.phoneSuppressed) === 1,
+    emailSuppressed: Number(r.emailSuppressed) === 1,
+  }]));
+}
+
+/** Which of these (source "retell") event keys are already recorded. */
+export async function recordedEventKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const source = jsonRowsSource(dbDialect(db), { eventKey: "text" }, keys.map((eventKey) => ({ eventKey })));
+  const rows = await db.$queryRaw<{ eventKey: string }[]>(
+    sql`SELECT w."eventKey" FROM "WebhookEvent" w JOIN (${source}) AS k ON w."eventKey" = k."eventKey" WHERE w."source" = 'retell'`,
+  );
+  return new Set(rows.map((r) => r.eventKey));
+}
+
+// ---- writes (one array transaction per batch) ----
+
+export function insertWebhookEvents(db: Db, rows: { id: string; eventKey: string; receivedAt: Date }[]): Sql | null {
+  const withSource = rows.map((r) => ({ ...r, source: "retell" }));
+  return insertRowsSql(dbDialect(db), "WebhookEvent", { id: "text", source: "text", eventKey: "text", receivedAt: "timestamp" }, withSource);
+}
+
+const CUSTOMER_COLUMNS: Columns = { id: "text", clientId: "text", phone: "text", name: "text", email: "text", createdAt: "timestamp", updatedAt: "timestamp" };
+
+/** New customers are created; known ones get a name and email when this call learned them. */
+export function upsertCustomers(db: Db, rows: Record<string, unknown>[]): Sql | null {
+  const insert = insertRowsSql(dbDialect(db), "Customer", CUSTOMER_COLUMNS, rows, sql`true`);
+  if (!insert) return null;
+  return sql`${insert} ON CONFLICT ("clientId", "phone") DO UPDATE SET
+    "name" = COALESCE(excluded."name", "Customer"."name"),
+    "email" = COALESCE(excluded."email", "Customer"."email"),
+    "updatedAt" = excluded."updatedAt"`;
+}
+
+const CALL_COLUMNS: Columns = {
+  id: "text", callId: "text", clientId: "text", agentId: "text", direction: "text", fromNumber: "text", toNumber: "text", status: "text",
+  startedAt: "timestamp", endedAt: "timestamp", durationMs: "int", disconnectionReason: "text", transcript: "text", analysis: "text",
+  customerId: "text", outcome: "text", followUpsPlannedAt: "timestamp", followUpNotes: "text", createdAt: "timestamp", updatedAt: "timestamp",
+};
+const KEEP_IF_ABSENT = ["agentId", "fromNumber", "toNumber", "startedAt", "endedAt", "durationMs", "disconnectionReason", "transcript", "analysis", "customerId"];
+
+/**
+ * Creates or updates calls. What an event does not carry keeps its stored value; a late
+ * call_started never moves an ended or analyzed call back; follow-ups are planned once.
+ */
+export function upsertCalls(db: Db, rows: Record<string, unknown>[]): Sql | null {
+  const insert = insertRowsSql(dbDialect(db), "Call", CALL_COLUMNS, rows, sql`true`);
+  if (!insert) return null;
+  const keep = KEEP_IF_ABSENT.map((c) => `"${c}" = COALESCE(excluded."${c}", "Call"."${c}")`).join(",\n    ");
+  return sql`${insert} ON CONFLICT ("callId") DO UPDATE SET
+    ${raw(keep)},
+    "direction" = excluded."direction",
+    "status" = CASE WHEN "Call"."status" = 'analyzed' THEN 'analyzed'
+                    WHEN "Call"."status" = 'ended' AND excluded."status" = 'ongoing' THEN 'ended'
+                    ELSE excluded."status" END,
+    "outcome" = CASE WHEN "Call"."followUpsPlannedAt" IS NULL THEN COALESCE(excluded."outcome", "Call"."outcome") ELSE "Call"."outcome" END,
+    "followUpNotes" = CASE WHEN "Call"."followUpsPlannedAt" IS NULL AND excluded."followUpsPlannedAt" IS NOT NULL THEN excluded."followUpNotes" ELSE "Call"."followUpNotes" END,
+    "followUpsPlannedAt" = COALESCE("Call"."followUpsPlannedAt", excluded."followUpsPlannedAt"),
+    "updatedAt" = excluded."updatedAt"`;
+}
+
+/** Cancels pending or failed messages superseded by a booking, each at its own event's time. */
+export function cancelSuperseded(db: Db, rows: { id: string; at: Date }[]): Sql | null {
+  if (!rows.length) return null;
+  const source = jsonRowsSource(dbDialect(db), { id: "text", at: "timestamp" }, rows);
+  return sql`UPDATE "Message" SET "status" = 'cancelled', "cancelledAt" = s."at", "updatedAt" = s."at"
+    FROM (${source}) AS s WHERE "Message"."id" = s."id" AND "Message"."status" IN ('pending', 'failed')`;
+}
+
+export function insertHistory(db: Db, rows: { id: string; messageId: string; status: string; note: string; createdAt: Date }[]): Sql | null {
+  return insertRowsSql(dbDialect(db), "MessageEvent", { id: "text", messageId: "text", status: "text", note: "text", createdAt: "timestamp" }, rows);
+}
