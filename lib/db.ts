@@ -23,6 +23,14 @@ export function dialectOf(url: string): Dialect {
 // On globalThis: Next's route bundles have their own copy of this module but share the client.
 const dialects: WeakMap<object, Dialect> = ((globalThis as unknown as { __heraldDialects?: WeakMap<object, Dialect> }).__heraldDialects ??= new WeakMap());
 
+export type SqliteConnection = import("better-sqlite3").Database;
+const connections: WeakMap<object, SqliteConnection> = ((globalThis as unknown as { __heraldSqliteConnections?: WeakMap<object, SqliteConnection> }).__heraldSqliteConnections ??= new WeakMap());
+
+/** The better-sqlite3 connection under a SQLite client (the only one it has), if known. */
+export function sqliteConnection(db: Db): SqliteConnection | undefined {
+  return connections.get(db);
+}
+
 /** The dialect of an open client (for the few raw statements that differ). */
 export function dbDialect(db: Db): Dialect {
   const d = dialects.get(db);
@@ -34,11 +42,25 @@ export function dbDialect(db: Db): Dialect {
 export async function openDatabase(url: string): Promise<Database> {
   const dialect = dialectOf(url);
   if (dialect === "sqlite") {
-    const db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+    const factory = new PrismaBetterSQLite3({ url });
+    let connection: SqliteConnection | undefined;
+    // The same factory, keeping a handle on the one connection it opens (see lib/sqlite-direct.ts).
+    const adapter = {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: async () => {
+        const opened = await factory.connect();
+        connection = (opened as unknown as { client: SqliteConnection }).client;
+        return opened;
+      },
+      connectToShadowDb: () => factory.connectToShadowDb(),
+    } as unknown as PrismaBetterSQLite3;
+    const db = new SqliteClient({ adapter });
     await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
     await db.$executeRawUnsafe("PRAGMA synchronous=NORMAL");
     await db.$executeRawUnsafe("PRAGMA busy_timeout=5000");
     dialects.set(db, dialect);
+    if (connection) connections.set(db, connection);
     return { db, dialect, close: () => db.$disconnect() };
   }
   const pg = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });

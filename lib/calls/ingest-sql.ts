@@ -1,6 +1,7 @@
 // The raw statements of call ingestion, each over ONE JSON parameter however many events
 // a batch holds (see lib/queue/sql.ts for why). Runs on SQLite and PostgreSQL.
 import { dbDialect, type Db } from "../db";
+import { runRead } from "../sqlite-direct";
 import { insertRowsSql, jsonRowsSource, raw, sql, type Columns, type Sql } from "../queue/sql";
 
 export interface EventState {
@@ -27,7 +28,7 @@ export interface EventKeys {
 export async function readEventStates(db: Db, keys: EventKeys[]): Promise<Map<string, EventState>> {
   if (!keys.length) return new Map();
   const source = jsonRowsSource(dbDialect(db), { eventKey: "text", callId: "text", clientId: "text", phone: "text", email: "text" }, keys as unknown as Record<string, unknown>[]);
-  const rows = await db.$queryRaw<Record<string, string | number | boolean | null>[]>(sql`
+  const rows = await runRead<Record<string, string | number | boolean | null>>(db, sql`
     SELECT k."eventKey", CASE WHEN w."id" IS NULL THEN 0 ELSE 1 END AS "recorded",
            c."status", CASE WHEN c."followUpsPlannedAt" IS NULL THEN 0 ELSE 1 END AS "planned", c."fromNumber", c."toNumber", c."durationMs",
            cu."id" AS "customerId",
@@ -53,7 +54,7 @@ export async function readEventStates(db: Db, keys: EventKeys[]): Promise<Map<st
 export async function recordedEventKeys(db: Db, keys: string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
   const source = jsonRowsSource(dbDialect(db), { eventKey: "text" }, keys.map((eventKey) => ({ eventKey })));
-  const rows = await db.$queryRaw<{ eventKey: string }[]>(
+  const rows = await runRead<{ eventKey: string }>(db,
     sql`SELECT w."eventKey" FROM "WebhookEvent" w JOIN (${source}) AS k ON w."eventKey" = k."eventKey" WHERE w."source" = 'retell'`,
   );
   return new Set(rows.map((r) => r.eventKey));

@@ -5,7 +5,8 @@
 import type { Db } from "../db";
 import type { Call, Client, Message } from "../generated/sqlite/client";
 import { newId } from "../ids";
-import { messageInsert, messageRow } from "../queue/enqueue";
+import { messageInsertSql, messageRow } from "../queue/enqueue";
+import { runWrites } from "../sqlite-direct";
 import { parseJson } from "../queue/serialize";
 import { extractCallFacts, planFollowUps, type CallFacts, type FollowUpPlan } from "../followups/plan";
 import { rulesFromSettings } from "../followups/rules";
@@ -126,8 +127,9 @@ async function writeRound(db: Db, round: Prepared[], maxAttempts: number): Promi
     upsertCalls(db, fresh.map((p) => callRow(p, customerIds.get(p.index) ?? null, planned.get(p.index)))),
     cancelSuperseded(db, cancels.map(({ m, p }) => ({ id: m.id, at: p.now }))),
     insertHistory(db, cancels.map(({ m, p }) => ({ id: newId("mev"), messageId: m.id, status: "cancelled", note: `superseded by booking on call ${p.c.call_id}`, createdAt: p.now }))),
+    messageInsertSql(db, messageRows),
   ].filter((s) => s !== null);
-  if (fresh.length) await db.$transaction([...statements.map((s) => db.$executeRaw(s)), ...(messageRows.length ? [messageInsert(db, messageRows)] : [])]);
+  await runWrites(db, statements);
 
   return round.map((p) =>
     state(p).recorded

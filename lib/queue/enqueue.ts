@@ -81,8 +81,12 @@ const MESSAGE_COLUMNS: Columns = {
  * it is the message's createdAt (see withQueuedEntry), which keeps an enqueue at one
  * statement and no transaction.
  */
+export function messageInsertSql(db: Db, rows: ReturnType<typeof messageRow>[]) {
+  return insertRowsSql(dbDialect(db), "Message", MESSAGE_COLUMNS, rows);
+}
+
 export function messageInsert(db: Db, rows: ReturnType<typeof messageRow>[]) {
-  return db.$executeRaw(insertRowsSql(dbDialect(db), "Message", MESSAGE_COLUMNS, rows)!);
+  return db.$executeRaw(messageInsertSql(db, rows)!);
 }
 
 export async function insertMessages(db: Db, rows: ReturnType<typeof messageRow>[]): Promise<void> {

@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import { resetConfig } from "../../lib/config";
 import { handleCallWebhook } from "../../lib/calls/webhook";
 import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/databases";
-import { makeClient } from "../helpers/fixtures";
+import { FakeClock, createRecordingProvider, makeClient, makeWorker } from "../helpers/fixtures";
 import { callPayload, signedRequest } from "../helpers/retell";
 
 const KEY = "test-retell-key";
@@ -80,6 +80,38 @@ for (const dialect of DIALECTS) {
       const after = await t.db.message.findMany({ where: { callId: "call_nurture" } });
       assert.deepEqual(after.map((m) => m.status), ["cancelled", "cancelled"]);
     });
+
+    // Nurture from a real call event, then the worker at the moment it falls due: held to the
+    // client's next opening, in its own zone. DST starts in New York on Sunday 2030-03-10, so
+    // Monday's 09:00 is 13:00Z (EDT), not the 14:00Z it was the Monday before; Tokyo has no DST.
+    for (const { zone, agent, from, callAt, due, opening } of [
+      { zone: "America/New_York", agent: "agent_ny_dst", from: "+15552220001", callAt: "2030-03-08T23:00:00Z", due: "2030-03-09T23:00:00.000Z", opening: "2030-03-11T13:00:00.000Z" },
+      { zone: "Asia/Tokyo", agent: "agent_tokyo", from: "+815012345678", callAt: "2030-03-08T10:00:00Z", due: "2030-03-09T10:00:00.000Z", opening: "2030-03-11T00:00:00.000Z" },
+    ]) {
+      test(`nurture planned on a Friday evening in ${zone} waits for Monday 09:00 local`, async () => {
+        await makeClient(t.db, { name: `Clinic ${zone}`, timezone: zone, agentIds: [agent] });
+        const at = new Date(callAt);
+        const callId = `call_nurture_${agent}`;
+        await deliver(t, callPayload({ callId, agentId: agent, from, to: "+15550009999", analysis: { customer_name: "Kai", customer_email: "kai@example.com", intent: "pricing" } }), { at });
+        const sms = await t.db.message.findFirstOrThrow({ where: { callId, kind: "nurture_day1" } });
+        assert.equal(sms.scheduledFor.toISOString(), due, "day 1 after the call");
+
+        const clock = new FakeClock(new Date(due));
+        const rec = createRecordingProvider("p");
+        const { worker } = makeWorker(t, [rec.provider], clock);
+        await worker.runOnce();
+        const held = await t.db.message.findUniqueOrThrow({ where: { id: sms.id } });
+        assert.equal(held.status, "pending");
+        assert.equal(held.runAt.toISOString(), opening);
+        assert.match(held.heldReason ?? "", /outside business hours/);
+        assert.equal(rec.sent.filter((m) => m.id === sms.id).length, 0);
+
+        clock.current = new Date(opening);
+        await worker.runOnce();
+        assert.equal((await t.db.message.findUniqueOrThrow({ where: { id: sms.id } })).status, "sent");
+        assert.equal(rec.sent.filter((m) => m.id === sms.id).length, 1);
+      });
+    }
 
     test("a follow-up that cannot be made is recorded on the call with its reason", async () => {
       await deliver(t, callPayload({ callId: "call_no_email", analysis: { customer_name: "Ira", appointment_booked: true, appointment_time: "2030-05-06T14:30:00Z" } }));
