@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import type { Db } from "../db";
 import type { Client, Message } from "../generated/sqlite/client";
 import { nextOpening } from "../followups/business-hours";
+import { zoneName } from "../followups/zone-name";
 import { getCachedClient } from "../clients/client-cache";
 import { join } from "../queue/sql";
 import { parseJson } from "../queue/serialize";
@@ -48,6 +49,7 @@ export function gateMessage(message: Message, ctx: GateContext, now: Date): Gate
   const opening = nextOpening(hours, client.timezone, now);
   if (!opening) return { action: "dead_letter", reason: "no business hours configured for marketing messages" };
   if (opening.getTime() <= now.getTime()) return { action: "send" };
-  const local = DateTime.fromJSDate(opening, { zone: client.timezone }).toFormat("ccc d LLL HH:mm ZZZZ");
-  return { action: "hold", until: opening, reason: `outside business hours; held until ${local}` };
+  const local = DateTime.fromJSDate(opening, { zone: client.timezone });
+  const when = `${local.toFormat("ccc d LLL HH:mm")} ${zoneName(opening, client.timezone, local.locale ?? "en-US")}`;
+  return { action: "hold", until: opening, reason: `outside business hours; held until ${when}` };
 }

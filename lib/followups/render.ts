@@ -4,25 +4,12 @@ import type { Client } from "../generated/sqlite/client";
 import { findTemplate, type TemplateText } from "../templates/defaults";
 import { renderTemplate, templateVariables } from "../templates/render";
 import type { CallFacts, PlannedFollowUp } from "./plan";
+import { zoneName } from "./zone-name";
 
 export interface ClientSettings {
   templates?: Record<string, TemplateText>;
   locale?: string;
   followUps?: unknown;
-}
-
-// The zone's abbreviation ("EDT", "GMT+9") as luxon's ZZZZ reads it, from a formatter kept
-// per zone and locale: luxon builds a new Intl.DateTimeFormat for it on every call.
-const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
-function zoneName(at: Date, zone: string, locale: string): string {
-  const key = `${zone}\u0000${locale}`;
-  let format = zoneNameFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", timeZone: zone, timeZoneName: "short" });
-    if (zoneNameFormats.size > 1000) zoneNameFormats.clear();
-    zoneNameFormats.set(key, format);
-  }
-  return format.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? zone;
 }
 
 /** "Wednesday, May 8 at 11:30 AM EDT", in the client's zone and locale. */

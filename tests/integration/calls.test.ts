@@ -84,9 +84,9 @@ for (const dialect of DIALECTS) {
     // Nurture from a real call event, then the worker at the moment it falls due: held to the
     // client's next opening, in its own zone. DST starts in New York on Sunday 2030-03-10, so
     // Monday's 09:00 is 13:00Z (EDT), not the 14:00Z it was the Monday before; Tokyo has no DST.
-    for (const { zone, agent, from, callAt, due, opening } of [
-      { zone: "America/New_York", agent: "agent_ny_dst", from: "+15552220001", callAt: "2030-03-08T23:00:00Z", due: "2030-03-09T23:00:00.000Z", opening: "2030-03-11T13:00:00.000Z" },
-      { zone: "Asia/Tokyo", agent: "agent_tokyo", from: "+815012345678", callAt: "2030-03-08T10:00:00Z", due: "2030-03-09T10:00:00.000Z", opening: "2030-03-11T00:00:00.000Z" },
+    for (const { zone, agent, from, callAt, due, opening, local } of [
+      { zone: "America/New_York", agent: "agent_ny_dst", from: "+15552220001", callAt: "2030-03-08T23:00:00Z", due: "2030-03-09T23:00:00.000Z", opening: "2030-03-11T13:00:00.000Z", local: "Mon 11 Mar 09:00 EDT" },
+      { zone: "Asia/Tokyo", agent: "agent_tokyo", from: "+815012345678", callAt: "2030-03-08T10:00:00Z", due: "2030-03-09T10:00:00.000Z", opening: "2030-03-11T00:00:00.000Z", local: "Mon 11 Mar 09:00 GMT+9" },
     ]) {
       test(`nurture planned on a Friday evening in ${zone} waits for Monday 09:00 local`, async () => {
         await makeClient(t.db, { name: `Clinic ${zone}`, timezone: zone, agentIds: [agent] });
@@ -103,7 +103,7 @@ for (const dialect of DIALECTS) {
         const held = await t.db.message.findUniqueOrThrow({ where: { id: sms.id } });
         assert.equal(held.status, "pending");
         assert.equal(held.runAt.toISOString(), opening);
-        assert.match(held.heldReason ?? "", /outside business hours/);
+        assert.equal(held.heldReason, `outside business hours; held until ${local}`);
         assert.equal(rec.sent.filter((m) => m.id === sms.id).length, 0);
 
         clock.current = new Date(opening);
