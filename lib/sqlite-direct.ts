@@ -2,8 +2,9 @@
 // of parameters (~35 µs per KB): they run on the very connection Prisma's adapter uses
 // (SQLite has one), synchronously, with prepared statements kept. Nothing can interleave
 // with a synchronous block, and a block never starts while a Prisma transaction is open
-// on the connection, so Prisma's transactions and these never mix. PostgreSQL, and
-// SQLite inside an open Prisma transaction, take the usual Prisma route.
+// on the connection, so Prisma's transactions and these never mix (a claim run inside
+// someone else's transaction could be rolled back after its messages were sent).
+// PostgreSQL, and SQLite while a Prisma transaction is open, take the usual Prisma route.
 import type { Statement } from "better-sqlite3";
 import { sqliteConnection, type Db, type SqliteConnection } from "./db";
 import { sqliteTimestamp, type Sql } from "./queue/sql";
@@ -25,22 +26,36 @@ function statement(connection: SqliteConnection, text: string): Statement {
 
 const bindable = (v: unknown) => (v instanceof Date ? sqliteTimestamp(v) : typeof v === "boolean" ? Number(v) : v ?? null);
 
-/** Runs the writes in one transaction: directly on SQLite when it can, else as a Prisma array transaction. */
-export async function runWrites(db: Db, writes: Sql[]): Promise<void> {
-  if (!writes.length) return;
+const direct = (db: Db) => {
   const connection = sqliteConnection(db);
-  if (connection && !connection.inTransaction) {
-    connection.transaction(() => {
+  return connection && !connection.inTransaction ? connection : undefined;
+};
+
+/**
+ * Runs the writes, then `last` (a statement returning rows, e.g. UPDATE ... RETURNING),
+ * in one transaction: directly on SQLite when it can, else as a Prisma array
+ * transaction. Returns the rows of `last` (integers as numbers).
+ */
+export async function runTransaction<T>(db: Db, writes: Sql[], last?: Sql): Promise<T[]> {
+  if (!writes.length && !last) return [];
+  const connection = direct(db);
+  if (connection) {
+    return connection.transaction(() => {
       for (const w of writes) statement(connection, w.sql).run(...w.values.map(bindable));
+      return last ? (statement(connection, last.sql).all(...last.values.map(bindable)) as T[]) : [];
     })();
-    return;
   }
-  await db.$transaction(writes.map((w) => db.$executeRaw(w)));
+  const results = await db.$transaction([...writes.map((w) => db.$executeRaw(w)), ...(last ? [db.$queryRaw<T[]>(last)] : [])]);
+  return last ? (results[results.length - 1] as T[]) : [];
 }
 
-/** A raw read: directly on SQLite, through Prisma on PostgreSQL. Integers come back as numbers. */
+export async function runWrites(db: Db, writes: Sql[]): Promise<void> {
+  await runTransaction(db, writes);
+}
+
+/** One statement returning rows (a SELECT, or a write with RETURNING): directly on SQLite when it can. */
 export async function runRead<T>(db: Db, query: Sql): Promise<T[]> {
-  const connection = sqliteConnection(db);
+  const connection = direct(db);
   if (connection) return statement(connection, query.sql).all(...query.values.map(bindable)) as T[];
   return db.$queryRaw<T[]>(query);
 }

@@ -6,7 +6,8 @@ import type { Client, Message } from "../generated/sqlite/client";
 import { nextOpening } from "../followups/business-hours";
 import { zoneName } from "../followups/zone-name";
 import { getCachedClient } from "../clients/client-cache";
-import { join } from "../queue/sql";
+import { join, sql } from "../queue/sql";
+import { runRead } from "../sqlite-direct";
 import { parseJson } from "../queue/serialize";
 import { DEFAULT_BUSINESS_HOURS, type BusinessHours } from "../schemas/client";
 
@@ -29,9 +30,9 @@ export async function loadGateContext(db: Db, messages: Message[]): Promise<Gate
     Promise.all(clientIds.map((id) => getCachedClient(db, id))).then((found) => found.filter((c): c is Client => c !== null)),
     // A superset (any of these clients × any of these addresses), matched exactly below;
     // raw, because an ORM call costs more than the whole lookup here.
-    db.$queryRaw<{ clientId: string; address: string }[]>`
+    runRead<{ clientId: string; address: string }>(db, sql`
       SELECT "clientId", "address" FROM "Suppression"
-       WHERE "clientId" IN (${join(clientIds)}) AND "address" IN (${join([...new Set(messages.map((m) => m.to.replace(/^whatsapp:/, "")))])})`,
+       WHERE "clientId" IN (${join(clientIds)}) AND "address" IN (${join([...new Set(messages.map((m) => m.to.replace(/^whatsapp:/, "")))])})`),
   ]);
   return {
     clients: new Map(clients.map((c) => [c.id, c])),

@@ -6,6 +6,7 @@
 import type { Database } from "../db";
 import type { Message } from "../generated/sqlite/client";
 import { raw, sql } from "./sql";
+import { runRead } from "../sqlite-direct";
 
 export interface ClaimOptions {
   owner: string;
@@ -22,7 +23,7 @@ export async function claimDueMessages({ db, dialect }: Database, opts: ClaimOpt
   const lock = dialect === "postgres" ? sql`FOR UPDATE SKIP LOCKED` : sql``;
   const due = (status: string) =>
     sql`SELECT "id" FROM (SELECT "id" FROM "Message" WHERE "status" = ${status} AND "runAt" <= ${opts.now} ORDER BY "runAt" LIMIT ${opts.limit} ${lock}) AS ${raw(`"due_${status}"`)}`;
-  const rows = await db.$queryRaw<Message[]>`
+  const rows = await runRead<Message>(db, sql`
     UPDATE "Message"
        SET "status" = 'processing', "leaseOwner" = ${opts.owner}, "leaseExpiresAt" = ${leaseUntil},
            "runAt" = ${leaseUntil}, "updatedAt" = ${opts.now}
@@ -30,7 +31,7 @@ export async function claimDueMessages({ db, dialect }: Database, opts: ClaimOpt
        SELECT "id" FROM (${due("processing")} UNION ALL ${due("failed")} UNION ALL ${due("pending")}) AS "due"
         LIMIT ${opts.limit})
        AND "status" IN ('processing', 'failed', 'pending')
-    RETURNING *`;
+    RETURNING *`);
   return rows.map(normalizeRow);
 }
 

@@ -3,6 +3,7 @@
 // so a worker whose lease expired cannot overwrite the new owner's result.
 import type { Database } from "../db";
 import { newId } from "../ids";
+import { runTransaction } from "../sqlite-direct";
 import { insertRowsSql, jsonRowsSource, raw, sql, tsParam, type Columns } from "./sql";
 
 const OUTCOME_COLUMNS: Columns = { id: "text", status: "text", provider: "text", pmid: "text", cost: "int", lastError: "text", dlReason: "text", runAt: "timestamp", delta: "int", held: "text" };
@@ -63,7 +64,7 @@ export async function recordOutcomes(
       id: newId("mev"), messageId: o.id, status: o.status,
       note: o.historyNote ?? (o.status === "sent" ? `via ${o.provider}` : o.deadLetterReason ?? o.lastError ?? null), createdAt: now,
     })), stillLeased("messageId"));
-  const update = db.$queryRaw<{ id: string }[]>`
+  const update = sql`
     WITH v AS (${source})
     UPDATE "Message" SET
       "status" = v."status",
@@ -82,8 +83,7 @@ export async function recordOutcomes(
     FROM v
     WHERE "Message"."id" = v."id" AND "Message"."leaseOwner" = ${owner} AND "Message"."status" = 'processing'
     RETURNING "Message"."id"`;
-  const inserts = [attemptInsert, historyInsert].filter((statement) => statement !== null).map((statement) => db.$executeRaw(statement));
-  const results = await db.$transaction([...inserts, update]);
-  const done = new Set((results[results.length - 1] as { id: string }[]).map((r) => r.id));
-  return done;
+  const inserts = [attemptInsert, historyInsert].filter((statement) => statement !== null);
+  const updated = await runTransaction<{ id: string }>(db, inserts, update);
+  return new Set(updated.map((r) => r.id));
 }

@@ -11,6 +11,7 @@ import { newId } from "../ids";
 import { normalizeRow } from "./claim";
 import { HISTORY_COLUMNS } from "./complete";
 import { insertRowsSql, jsonRowsSource, raw, sql, tsParam } from "./sql";
+import { runRead, runWrites } from "../sqlite-direct";
 
 export interface StatusReport {
   providerMessageId: string;
@@ -51,30 +52,30 @@ export async function applyStatusReports(db: Db, reports: StatusReport[], now = 
     // `IN (SELECT …)`, not `UPDATE … FROM r`: SQLite would loop over every sent message
     // and scan the JSON for each; this way each reported id is one index lookup. (`+status`
     // keeps SQLite from preferring the status index, which would visit every sent row.)
-    const rows = await db.$queryRaw<Message[]>`
+    const rows = await runRead<Message>(db, sql`
       WITH r AS (${source})
       UPDATE "Message" SET ${set}, "updatedAt" = ${t}
       WHERE "providerMessageId" IN (SELECT "pmid" FROM r) AND ${raw(dialect === "sqlite" ? `+"status"` : `"status"`)} IN (${raw(ALLOWED_FROM[status].map((s) => `'${s}'`).join(", "))})
-      RETURNING *`;
+      RETURNING *`);
     moved.push(...rows.map(normalizeRow));
   }
   const priced = reports.filter((r) => typeof r.costCents === "number");
   if (priced.length) {
     const source = jsonRowsSource(dialect, { pmid: "text", cost: "int" }, priced.map((r) => ({ pmid: r.providerMessageId, cost: r.costCents })));
-    await db.$executeRaw`WITH p AS (${source})
+    await runWrites(db, [sql`WITH p AS (${source})
       UPDATE "Message" SET "costCents" = (SELECT p."cost" FROM p WHERE p."pmid" = "Message"."providerMessageId")
-      WHERE "providerMessageId" IN (SELECT "pmid" FROM p)`;
+      WHERE "providerMessageId" IN (SELECT "pmid" FROM p)`]);
   }
   const history = insertRowsSql(dialect, "MessageEvent", HISTORY_COLUMNS, moved.map((m) => ({
     id: newId("mev"), messageId: m.id, status: m.status, note: m.status === "dead_letter" ? m.deadLetterReason : null, createdAt: now,
   })));
-  if (history) await db.$executeRaw(history);
+  if (history) await runWrites(db, [history]);
   const ids = [...new Set(reports.map((r) => r.providerMessageId))];
   const known = new Set<string>(moved.map((m) => m.providerMessageId!));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length) {
     const source = jsonRowsSource(dialect, { pmid: "text" }, unknown.map((pmid) => ({ pmid })));
-    const found = await db.$queryRaw<{ providerMessageId: string }[]>`SELECT "providerMessageId" FROM "Message" WHERE "providerMessageId" IN (SELECT "pmid" FROM (${source}) AS u)`;
+    const found = await runRead<{ providerMessageId: string }>(db, sql`SELECT "providerMessageId" FROM "Message" WHERE "providerMessageId" IN (SELECT "pmid" FROM (${source}) AS u)`);
     for (const f of found) known.add(f.providerMessageId);
   }
   return { moved, unmatched: ids.filter((id) => !known.has(id)) };

@@ -9,6 +9,7 @@ import { renderTemplate } from "../templates/render";
 import { insertRowsSql, type Columns } from "./sql";
 import { dbDialect } from "../db";
 import { getCachedClient } from "../clients/client-cache";
+import { runWrites } from "../sqlite-direct";
 
 export interface EnqueueOptions {
   idempotencyKey?: string;
@@ -85,12 +86,8 @@ export function messageInsertSql(db: Db, rows: ReturnType<typeof messageRow>[]) 
   return insertRowsSql(dbDialect(db), "Message", MESSAGE_COLUMNS, rows);
 }
 
-export function messageInsert(db: Db, rows: ReturnType<typeof messageRow>[]) {
-  return db.$executeRaw(messageInsertSql(db, rows)!);
-}
-
 export async function insertMessages(db: Db, rows: ReturnType<typeof messageRow>[]): Promise<void> {
-  if (rows.length) await messageInsert(db, rows);
+  if (rows.length) await runWrites(db, [messageInsertSql(db, rows)!]);
 }
 
 async function getClientOrThrow(db: Db, clientId: string): Promise<Client> {
