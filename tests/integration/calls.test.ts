@@ -113,6 +113,32 @@ for (const dialect of DIALECTS) {
       });
     }
 
+    test("events arriving together are written together, each settling on its own", async () => {
+      // 30 calls' three events at once, plus one redelivery and one unknown client: the group
+      // commit batches them, keeps each call's events in order and fails only the bad one.
+      const deliveries = [];
+      for (let i = 0; i < 30; i++) {
+        const callId = `call_burst_${i}`;
+        const from = `+1555777${String(i).padStart(4, "0")}`;
+        for (const event of ["call_started", "call_ended", "call_analyzed"]) {
+          deliveries.push(deliver(t, callPayload({ callId, event, from, analysis: event === "call_started" ? undefined : { customer_name: `B${i}`, intent: "pricing" } })));
+        }
+      }
+      deliveries.push(deliver(t, callPayload({ callId: "call_burst_0", event: "call_analyzed", from: "+15557770000", analysis: { intent: "pricing" } })));
+      deliveries.push(deliver(t, callPayload({ callId: "call_burst_nobody", agentId: "agent_nobody", to: "+15559990001" })));
+      const settled = await Promise.allSettled(deliveries);
+      const statuses = settled.map((s) => (s.status === "fulfilled" ? s.value.status : (s.reason as { code?: string }).code));
+      assert.equal(statuses.filter((s) => s === "recorded").length, 90);
+      assert.equal(statuses.filter((s) => s === "duplicate").length, 1);
+      assert.equal(statuses.at(-1), "NOT_FOUND");
+      const calls = await t.db.call.findMany({ where: { callId: { startsWith: "call_burst_" } } });
+      assert.equal(calls.length, 30);
+      assert.ok(calls.every((c) => c.status === "analyzed" && c.followUpsPlannedAt), "every call analyzed and planned");
+      const nurture = await t.db.message.findMany({ where: { callId: { startsWith: "call_burst_" } } });
+      assert.equal(nurture.length, 30, "one nurture SMS per call (no email known), planned once although call_ended carried the analysis too");
+      assert.equal(await t.db.customer.count({ where: { phone: { startsWith: "+1555777" } } }), 30);
+    });
+
     test("a follow-up that cannot be made is recorded on the call with its reason", async () => {
       await deliver(t, callPayload({ callId: "call_no_email", analysis: { customer_name: "Ira", appointment_booked: true, appointment_time: "2030-05-06T14:30:00Z" } }));
       const call = await t.db.call.findUniqueOrThrow({ where: { callId: "call_no_email" } });
