@@ -5,12 +5,10 @@
 import type { Db } from "../db";
 import type { Call, Client, Message } from "../generated/sqlite/client";
 import { newId } from "../ids";
-import { messageInsertSql, messageRow } from "../queue/enqueue";
+import { messageInsertSql } from "../queue/enqueue";
 import { runWrites } from "../sqlite-direct";
-import { parseJson } from "../queue/serialize";
-import { extractCallFacts, planFollowUps, type CallFacts, type FollowUpPlan } from "../followups/plan";
-import { rulesFromSettings } from "../followups/rules";
-import { followUpVariables, renderFollowUp, type ClientSettings } from "../followups/render";
+import { extractCallFacts, type CallFacts } from "../followups/plan";
+import { planFollowUpRows, type Planned, type QueuedRow } from "./plan-round";
 import { CALL_EVENTS, type CallEventName, type CallWebhook } from "../schemas/call-webhook";
 import { resolveCallClient } from "./resolve-client";
 import {
@@ -22,7 +20,7 @@ export type IngestResult =
   | { status: "ignored"; reason: string }
   | { status: "duplicate" }
   | { status: "recorded"; event: CallEventName; call: CallSummary; queued: QueuedRow[]; cancelled: Message[] };
-export type QueuedRow = ReturnType<typeof messageRow>;
+export type { QueuedRow };
 export type Settled = { ok: true; result: IngestResult } | { ok: false; error: unknown };
 export interface CallEventInput {
   body: CallWebhook;
@@ -100,13 +98,6 @@ async function settleRound(db: Db, round: Prepared[], maxAttempts: number, out: 
   }
 }
 
-interface Planned {
-  rows: ReturnType<typeof messageRow>[];
-  cancelled: Message[];
-  outcome: FollowUpPlan["outcome"];
-  skipped: FollowUpPlan["skipped"];
-}
-
 async function writeRound(db: Db, round: Prepared[], maxAttempts: number): Promise<IngestResult[]> {
   const states = await readEventStates(db, round.map((p) => ({
     eventKey: eventKey(p), callId: p.c.call_id, clientId: p.client.id, phone: p.facts.customerPhone, email: p.facts.customerEmail,
@@ -115,7 +106,7 @@ async function writeRound(db: Db, round: Prepared[], maxAttempts: number): Promi
   const fresh = round.filter((p) => !state(p).recorded);
   const customerIds = new Map(fresh.map((p) => [p.index, p.facts.customerPhone ? state(p).customerId ?? newId("cus") : null]));
   const toPlan = fresh.filter((p) => (p.event === "call_analyzed" || (p.event === "call_ended" && !!p.c.call_analysis)) && !state(p).call?.planned);
-  const planned = await planRound(db, toPlan, state, customerIds, maxAttempts);
+  const planned = await planFollowUpRows(db, toPlan.map((p) => ({ ...p, ...state(p), customerId: customerIds.get(p.index) ?? null, storedCustomer: !!state(p).customerId })), maxAttempts);
 
   const messageRows = [...planned.values()].flatMap((p) => p.rows);
   const cancels = fresh.flatMap((p) => (planned.get(p.index)?.cancelled ?? []).map((m) => ({ m, p })));
@@ -165,43 +156,4 @@ function callSummary(p: Prepared, known: EventState["call"]): CallSummary {
     fromNumber: p.c.from_number ?? known?.fromNumber ?? null, toNumber: p.c.to_number ?? known?.toNumber ?? null,
     durationMs: p.c.duration_ms === undefined ? known?.durationMs ?? null : Math.round(p.c.duration_ms),
   };
-}
-
-/** Follow-ups of the calls whose analysis just became known: rows to insert, nurture to cancel, what could not be made. */
-async function planRound(db: Db, toPlan: Prepared[], state: (p: Prepared) => EventState, customerIds: Map<number, string | null>, maxAttempts: number) {
-  const plans = toPlan.map((p) => ({ p, settings: parseJson<ClientSettings>(p.client.settings, {}) }))
-    .map(({ p, settings }) => ({ p, settings, rules: rulesFromSettings(settings) }))
-    .map((x) => ({ ...x, plan: planFollowUps(x.p.c, x.p.facts, x.rules, x.p.now) }));
-  // A booking replaces this customer's pending nurture and earlier reminders (known customers only: new ones have none).
-  const bookedCustomers = plans.filter((x) => x.plan.outcome === "booked" && state(x.p).customerId).map((x) => state(x.p).customerId!);
-  const superseded = bookedCustomers.length
-    ? await db.message.findMany({ where: { customerId: { in: bookedCustomers }, status: { in: ["pending", "failed"] }, OR: [{ kind: { startsWith: "nurture" } }, { kind: { startsWith: "reminder_" } }] } })
-    : [];
-
-  const out = new Map<number, Planned>();
-  for (const { p, settings, rules, plan } of plans) {
-    const customerId = customerIds.get(p.index) ?? null;
-    const skipped = [...plan.skipped];
-    const variables = followUpVariables(p.client, settings, p.facts, rules.bookingLink);
-    const rows = [];
-    for (const f of plan.planned) {
-      if (f.channel === "email" ? state(p).emailSuppressed : state(p).phoneSuppressed) {
-        skipped.push({ kind: f.kind, channel: f.channel, reason: "recipient opted out" });
-        continue;
-      }
-      const text = renderFollowUp(f, settings, variables);
-      if ("problem" in text) {
-        skipped.push({ kind: f.kind, channel: f.channel, reason: text.problem });
-        continue;
-      }
-      rows.push(messageRow({
-        clientId: p.client.id, channel: f.channel, to: f.to, subject: text.subject, body: text.body, template: `${f.kind}.${f.channel}`,
-        variables: null, category: f.category, kind: f.kind, scheduledFor: f.scheduledFor, maxAttempts,
-        idempotencyKey: `call:${p.c.call_id}:${f.kind}:${f.channel}`, metadata: "{}", callId: p.c.call_id, customerId, conversationId: null,
-      }, p.now));
-    }
-    const cancelled = plan.outcome === "booked" && customerId ? superseded.filter((m) => m.customerId === customerId) : [];
-    out.set(p.index, { rows, cancelled, outcome: plan.outcome, skipped });
-  }
-  return out;
 }
