@@ -105,6 +105,13 @@ test("status= takes one status or a comma-separated list", async ({ request }) =
   expect(await ids("sent")).toEqual([]);
   expect(await ids("sent,delivered,read")).toEqual([delivered]);
   expect(await ids("delivered,dead_letter")).toEqual([dead, delivered]);
+  // Keyset pages across several statuses: one at a time, newest first, then the end.
+  const page = async (cursor?: string) =>
+    (await (await request.get(`/api/messages?clientId=${client.id}&status=delivered,dead_letter&limit=1${cursor ? `&cursor=${cursor}` : ""}`, { headers: ADMIN })).json()) as { messages: { id: string }[]; nextCursor: string | null };
+  const first = await page();
+  expect(first).toEqual({ messages: [expect.objectContaining({ id: dead })], nextCursor: dead });
+  const second = await page(first.nextCursor!);
+  expect(second).toEqual({ messages: [expect.objectContaining({ id: delivered })], nextCursor: null });
   const bad = await request.get("/api/messages?status=sent,nope", { headers: ADMIN });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.details[0].path).toMatch(/^status/);
