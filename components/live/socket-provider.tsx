@@ -25,6 +25,13 @@ interface LiveContextValue extends LiveState {
 
 const LiveContext = createContext<LiveContextValue>({ socket: null, connected: false, reconnect: () => {} });
 
+/**
+ * Socket.IO's own backoff (1 s doubling to 5 s) would leave the console up to 5 s stale after a
+ * server restart that took a few seconds; one page's attempt every 2 s at most costs nothing.
+ */
+const RECONNECT_DELAY_MS = 500;
+const RECONNECT_DELAY_MAX_MS = 2_000;
+
 /** After the server refuses or drops us, socket.io-client stops trying; we try again this often. */
 const MANUAL_RETRY_MS = 5_000;
 
@@ -33,7 +40,7 @@ export function SocketProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<LiveState>({ socket: null, connected: false });
 
   useEffect(() => {
-    const socket: HeraldSocket = io({ withCredentials: true });
+    const socket: HeraldSocket = io({ withCredentials: true, reconnectionDelay: RECONNECT_DELAY_MS, reconnectionDelayMax: RECONNECT_DELAY_MAX_MS });
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
     const retryLater = () => {

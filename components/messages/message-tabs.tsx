@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { QueueStats } from "@/lib/realtime/contract";
 import { filterHref } from "./filter-href";
-import type { MessageFilter, MessageTab } from "./message-types";
+import { tabStatuses, type MessageFilter, type MessageTab } from "./message-types";
 
 const LABELS: Record<MessageTab, string> = {
   all: "All",
@@ -19,7 +19,7 @@ function tabCount(tab: MessageTab, stats: QueueStats | undefined): number | null
   if (!stats) return null;
   if (tab === "all") return Object.values(stats.byStatus).reduce((a, b) => a + b, 0);
   if (tab === "scheduled") return stats.scheduled;
-  return stats.byStatus[tab] ?? 0;
+  return (tabStatuses(tab) ?? []).reduce((n, status) => n + (stats.byStatus[status] ?? 0), 0);
 }
 
 export function MessageTabs({ filter, stats }: { filter: MessageFilter; stats?: QueueStats }) {

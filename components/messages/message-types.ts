@@ -95,11 +95,14 @@ export interface MessageFilter {
   hours?: ScheduleWindow;
 }
 
-/** The status a tab filters on, or null for a tab that shows several. */
-export function tabStatus(tab: MessageTab): MessageStatus | null {
+export const SENT_STATUSES: readonly MessageStatus[] = ["sent", "delivered", "read"];
+
+/** The statuses a tab shows, or null for every status. Sent includes what was delivered or read since. */
+export function tabStatuses(tab: MessageTab): readonly MessageStatus[] | null {
   if (tab === "all") return null;
-  if (tab === "scheduled") return "pending";
-  return tab;
+  if (tab === "scheduled") return ["pending"];
+  if (tab === "sent") return SENT_STATUSES;
+  return [tab];
 }
 
 export const RETRYABLE: readonly string[] = ["failed", "dead_letter"];

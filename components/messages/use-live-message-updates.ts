@@ -9,7 +9,7 @@ import { useEffect } from "react";
 import { MESSAGE_EVENTS, type MessageEventName, type MessageEventPayload } from "@/lib/realtime/contract";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
-import { tabStatus, type ApiMessage, type MessageFilter } from "./message-types";
+import { tabStatuses, type ApiMessage, type MessageFilter } from "./message-types";
 import { messageDetailQueryKey } from "./use-message-detail";
 import { messagesQueryKey, type MessageListData } from "./use-message-list";
 
@@ -58,7 +58,8 @@ export function useLiveMessageUpdates(filter: MessageFilter) {
     if (!socket) return;
     const queryKey = messagesQueryKey({ tab, clientId, channel, q, hours });
     const invalidator = createThrottledInvalidator(queryClient, queryKey);
-    const statusFilter = tabStatus(tab);
+    const statusFilter = tabStatuses(tab);
+    const inTab = (status: string) => !statusFilter || (statusFilter as readonly string[]).includes(status);
     let buffer: Heard[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastFlushAt = 0;
@@ -75,8 +76,8 @@ export function useLiveMessageUpdates(filter: MessageFilter) {
       for (const { name, payload: p } of heard) {
         latest.set(p.messageId, p);
         if ((clientId && p.clientId !== clientId) || (channel && p.channel !== channel)) continue;
-        if (shown.has(p.messageId)) refetch ||= !!statusFilter && p.status !== statusFilter;
-        else refetch ||= statusFilter ? p.status === statusFilter : name === "queued" || name === "retry";
+        if (shown.has(p.messageId)) refetch ||= !inTab(p.status);
+        else refetch ||= statusFilter ? inTab(p.status) : name === "queued" || name === "retry";
       }
       patchCachedLists(queryClient, latest);
       for (const id of latest.keys()) {

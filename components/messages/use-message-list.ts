@@ -3,7 +3,7 @@
 // The messages list of one tab and filter set, newest first, a page at a time.
 import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "./fetch-json";
-import { DEFAULT_SCHEDULE_WINDOW, tabStatus, type ApiMessage, type MessageFilter, type MessagePage } from "./message-types";
+import { DEFAULT_SCHEDULE_WINDOW, tabStatuses, type ApiMessage, type MessageFilter, type MessagePage } from "./message-types";
 
 export const PAGE_SIZE = 50;
 
@@ -17,8 +17,8 @@ export function messagesQueryKey(filter: MessageFilter) {
 
 function listUrl(filter: MessageFilter, cursor: string | null): string {
   const params = new URLSearchParams();
-  const status = tabStatus(filter.tab);
-  if (status) params.set("status", status);
+  const statuses = tabStatuses(filter.tab);
+  if (statuses) params.set("status", statuses.join(","));
   if (filter.channel) params.set("channel", filter.channel);
   if (filter.clientId) params.set("clientId", filter.clientId);
   if (filter.q) params.set("q", filter.q);

@@ -54,8 +54,18 @@ export const retryEditSchema = z
   .strict();
 export type RetryEdit = z.infer<typeof retryEditSchema>;
 
+/**
+ * `status=sent,delivered,read`: one status or several, comma-separated (the console's Sent tab
+ * shows all three). Parsed to the `{in: [...]}` filter the list query puts in its where clause.
+ */
+export const statusListSchema = z
+  .string()
+  .transform((text) => text.split(",").map((s) => s.trim()))
+  .pipe(z.array(statusSchema).min(1))
+  .transform((statuses) => ({ in: [...new Set(statuses)] }));
+
 export const listQuerySchema = z.object({
-  status: statusSchema.optional(),
+  status: statusListSchema.optional(),
   channel: channelSchema.optional(),
   clientId: z.string().min(1).optional(),
   q: z.string().trim().min(1).max(200).optional(),

@@ -93,6 +93,30 @@ test("enqueue is idempotent by Idempotency-Key and the message reaches delivered
   expect(list.messages.filter((m: { id: string }) => m.id === m1.id)).toHaveLength(1);
 });
 
+test("status= takes one status or a comma-separated list", async ({ request }) => {
+  const { client } = await newClient(request);
+  const post = async (to: string) => (await (await request.post("/api/messages", { headers: ADMIN, data: { clientId: client.id, channel: "sms", to, body: "x" } })).json()).message.id as string;
+  const delivered = await post("+15551236601");
+  const dead = await post("+15551230001");
+  await waitForStatus(request, delivered, "delivered");
+  await waitForStatus(request, dead, "dead_letter");
+  const ids = async (status: string) =>
+    ((await (await request.get(`/api/messages?clientId=${client.id}&status=${status}`, { headers: ADMIN })).json()).messages as { id: string }[]).map((m) => m.id);
+  expect(await ids("sent")).toEqual([]);
+  expect(await ids("sent,delivered,read")).toEqual([delivered]);
+  expect(await ids("delivered,dead_letter")).toEqual([dead, delivered]);
+  // Keyset pages across several statuses: one at a time, newest first, then the end.
+  const page = async (cursor?: string) =>
+    (await (await request.get(`/api/messages?clientId=${client.id}&status=delivered,dead_letter&limit=1${cursor ? `&cursor=${cursor}` : ""}`, { headers: ADMIN })).json()) as { messages: { id: string }[]; nextCursor: string | null };
+  const first = await page();
+  expect(first).toEqual({ messages: [expect.objectContaining({ id: dead })], nextCursor: dead });
+  const second = await page(first.nextCursor!);
+  expect(second).toEqual({ messages: [expect.objectContaining({ id: delivered })], nextCursor: null });
+  const bad = await request.get("/api/messages?status=sent,nope", { headers: ADMIN });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.details[0].path).toMatch(/^status/);
+});
+
 test("a permanent failure dead-letters; retry with an edit sends the edited message; state rules hold", async ({ request }) => {
   const { client } = await newClient(request);
   const res = await request.post("/api/messages", { headers: ADMIN, data: { clientId: client.id, channel: "sms", to: "+15551230001", body: "Hello" } });

@@ -15,7 +15,8 @@ test("each tab shows its rows and live counts, scoped to the client in the URL",
   await waitForStatus(request, dead.id, "dead_letter");
 
   await logIn(page, `/messages?clientId=${client.id}`);
-  const expected = { all: "4", pending: "2", sent: "0", failed: "0", dead_letter: "1", scheduled: "2" };
+  // Sent counts what a provider accepted, delivered or read since included.
+  const expected = { all: "4", pending: "2", sent: "1", failed: "0", dead_letter: "1", scheduled: "2" };
   for (const [tab, count] of Object.entries(expected)) await expect(tabCount(page, tab)).toHaveText(count);
   await expect(page.getByTestId("message-row")).toHaveCount(4);
 
@@ -30,7 +31,8 @@ test("each tab shows its rows and live counts, scoped to the client in the URL",
   await expect(row(page, dead.id).getByTestId("status-badge")).toHaveText("dead_letter");
 
   await page.locator('[data-testid="message-tab"][data-tab="sent"]').click();
-  await expect(page.getByTestId("empty-list")).toBeVisible();
+  await expect(page.getByTestId("message-row")).toHaveCount(1);
+  await expect(row(page, delivered.id).getByTestId("status-badge")).toHaveText("delivered");
 
   // The schedule: 24 h holds the two-hour one, 7 days both, soonest first, in both time zones.
   await page.locator('[data-testid="message-tab"][data-tab="scheduled"]').click();
@@ -47,6 +49,7 @@ test("each tab shows its rows and live counts, scoped to the client in the URL",
   await markNoReload(page);
   await enqueue(request, { clientId: client.id, to: "+15551230000" });
   await expect(tabCount(page, "all")).toHaveText("5");
+  await expect(tabCount(page, "sent")).toHaveText("2", { timeout: 15_000 });
   await expectNoReload(page);
 });
 
