@@ -83,8 +83,12 @@ async function main() {
     await stopPrune?.();
     await stopAlerts();
     await getErrorLogger().flush();
-    await new Promise<void>((resolve) => io.close(() => resolve()));
-    httpServer.closeAllConnections?.();
+    // io.close() also closes the HTTP server, whose callback waits for every open
+    // connection: end the browsers' kept-alive connections too, or a console tab left
+    // open would hold the shutdown until the force timer.
+    const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+    httpServer.closeAllConnections();
+    await closed;
     await Promise.allSettled(providers.map((p) => p.close?.()));
     await closeDatabase();
     console.log("stopped");

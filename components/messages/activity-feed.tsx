@@ -4,7 +4,7 @@
 // The store re-renders at most every 250 ms and the list has a fixed height, so a burst of
 // events neither freezes the page nor pushes the table around.
 import Link from "next/link";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { useActivity, type ActivityEvent } from "@/components/live/activity-store";
 import { filterHref } from "./filter-href";
 import type { MessageFilter } from "./message-types";
@@ -12,7 +12,8 @@ import { StatusBadge } from "./status-badge";
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
-function FeedItem({ e, filter, clientName }: { e: ActivityEvent; filter: MessageFilter; clientName?: string }) {
+// Memoised on primitives: a flush adds new items and leaves the others' DOM alone.
+const FeedItem = memo(function FeedItem({ e, href, clientName }: { e: ActivityEvent; href: string; clientName?: string }) {
   return (
     <li data-testid="activity-item" data-event={e.event} data-id={e.id} className="flex items-center gap-2 px-3 py-1 text-xs">
       <time className="shrink-0 tabular-nums text-slate-500 dark:text-slate-400" dateTime={new Date(e.at).toISOString()}>
@@ -21,7 +22,7 @@ function FeedItem({ e, filter, clientName }: { e: ActivityEvent; filter: Message
       <StatusBadge status={e.event} />
       {e.kind === "message" ? (
         // No prefetch: at 200 events a second every item is new, and each prefetch is a server render.
-        <Link href={filterHref({ ...filter, tab: "all", q: e.id })} prefetch={false} className="shrink-0 font-mono text-indigo-700 hover:underline dark:text-indigo-300" title={e.id}>
+        <Link href={href} prefetch={false} className="shrink-0 font-mono text-indigo-700 hover:underline dark:text-indigo-300" title={e.id}>
           …{e.id.slice(-8)}
         </Link>
       ) : (
@@ -38,7 +39,7 @@ function FeedItem({ e, filter, clientName }: { e: ActivityEvent; filter: Message
       )}
     </li>
   );
-}
+});
 
 export function ActivityFeed({ filter, clientNames }: { filter: MessageFilter; clientNames: Map<string, string> }) {
   const [open, setOpen] = useState(true);
@@ -69,13 +70,13 @@ export function ActivityFeed({ filter, clientNames }: { filter: MessageFilter; c
         </button>
       </h2>
       {open && (
-        <div id="activity-list" className="h-32 overflow-y-auto border-t border-slate-200 py-1 dark:border-slate-800">
+        <div id="activity-list" className="h-32 overflow-y-auto border-t border-slate-200 py-1 [contain:strict] dark:border-slate-800">
           {events.length === 0 ? (
             <p className="px-3 py-2 text-xs text-slate-500 dark:text-slate-400">Waiting for events: queue, send and delivery updates show up here as they happen.</p>
           ) : (
             <ul data-testid="activity-feed" aria-live="off">
               {events.map((e) => (
-                <FeedItem key={e.seq} e={e} filter={filter} clientName={clientNames.get(e.clientId)} />
+                <FeedItem key={e.seq} e={e} href={filterHref({ ...filter, tab: "all", q: e.id })} clientName={clientNames.get(e.clientId)} />
               ))}
             </ul>
           )}

@@ -53,9 +53,7 @@ export function spawnHerald(env: NodeJS.ProcessEnv, stdio: "inherit" | "ignore" 
 export interface HeraldServer {
   url: string;
   /**
-   * SIGTERM, then the exit code once it has stopped. With a browser connected, server.ts's
-   * shutdown can wait in io.close() for the HTTP server to close until its own forced exit
-   * (SHUTDOWN_TIMEOUT_MS + 5 s, exit code 1), so allow for that.
+   * SIGTERM, then the exit code once it has stopped (0 after a graceful shutdown).
    */
   stop(): Promise<number | null>;
 }
