@@ -110,8 +110,12 @@ export function upsertCalls(db: Db, rows: Record<string, unknown>[]): Sql | null
 export function cancelSuperseded(db: Db, rows: { id: string; at: Date }[]): Sql | null {
   if (!rows.length) return null;
   const source = jsonRowsSource(dbDialect(db), { id: "text", at: "timestamp" }, rows);
-  return sql`UPDATE "Message" SET "status" = 'cancelled', "cancelledAt" = s."at", "updatedAt" = s."at"
-    FROM (${source}) AS s WHERE "Message"."id" = s."id" AND "Message"."status" IN ('pending', 'failed')`;
+  // `id IN (SELECT …)`, not `UPDATE … FROM s`: SQLite would visit every message and look
+  // each up in the JSON (20–35 ms a batch at 60,000 messages); this is one lookup per id.
+  return sql`WITH s AS (${source})
+    UPDATE "Message" SET "status" = 'cancelled', "cancelledAt" = (SELECT s."at" FROM s WHERE s."id" = "Message"."id"),
+      "updatedAt" = (SELECT s."at" FROM s WHERE s."id" = "Message"."id")
+    WHERE "Message"."id" IN (SELECT "id" FROM s) AND "Message"."status" IN ('pending', 'failed')`;
 }
 
 export function insertHistory(db: Db, rows: { id: string; messageId: string; status: string; note: string; createdAt: Date }[]): Sql | null {
