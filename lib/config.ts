@@ -17,7 +17,7 @@ export const configSchema = z.object({
     .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), "must be file:... or postgresql://..."),
   PORT: int(3000, 0),
   HOST: z.string().default("0.0.0.0"),
-  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  PUBLIC_URL: z.string().url().optional(), // default: http://localhost:<PORT>
   ADMIN_PASSWORD: z.string().min(1).optional(),
   ADMIN_API_KEY: z.string().min(16).optional(),
   SESSION_SECRET: z.string().min(16).optional(),
@@ -67,7 +67,7 @@ export const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };
 
 /** Parses an environment; throws an Error naming every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -77,7 +77,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return result.data;
+  return { ...result.data, PUBLIC_URL: result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}` };
 }
 
 const holder = globalThis as unknown as { __heraldConfig?: Config };

@@ -2,6 +2,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseConfig } from "../../lib/config";
 
+test("PUBLIC_URL follows PORT unless it is set", () => {
+  assert.equal(parseConfig({ PORT: "3500" }).PUBLIC_URL, "http://localhost:3500");
+  assert.equal(parseConfig({ PORT: "3500", PUBLIC_URL: "https://herald.example.com" }).PUBLIC_URL, "https://herald.example.com");
+});
+
 test("defaults match API.md", () => {
   const c = parseConfig({});
   assert.equal(c.DATABASE_URL, "file:./data/herald.db");
