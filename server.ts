@@ -10,6 +10,7 @@ import { createWorker } from "./lib/engine/worker";
 import { getBus } from "./lib/events/bus";
 import { createProviderChains } from "./lib/providers/registry";
 import { attachRealtime } from "./lib/realtime/server";
+import { joinRealtimeCluster } from "./lib/realtime/cluster";
 import { setRuntime } from "./lib/runtime";
 import { addSuppression } from "./lib/suppressions";
 import { startAlerts } from "./lib/alerts/start-alerts";
@@ -35,6 +36,7 @@ async function main() {
   const database = await getDatabase();
   const bus = getBus();
   const io = attachRealtime(httpServer, database, bus);
+  const leaveCluster = config.REALTIME_CLUSTER ? await joinRealtimeCluster(io, database.dialect, config.DATABASE_URL) : async () => {};
   const { chains, providers } = createProviderChains(config);
   const worker = config.WORKER_ENABLED
     ? createWorker({
@@ -89,6 +91,7 @@ async function main() {
     const closed = new Promise<void>((resolve) => io.close(() => resolve()));
     httpServer.closeAllConnections();
     await closed;
+    await leaveCluster();
     await Promise.allSettled(providers.map((p) => p.close?.()));
     await closeDatabase();
     console.log("stopped");

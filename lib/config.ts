@@ -22,6 +22,8 @@ export const configSchema = z.object({
   ADMIN_API_KEY: z.string().min(16).optional(),
   SESSION_SECRET: z.string().min(16).optional(),
   WORKER_ENABLED: bool.default(true),
+  /** Several replicas on one PostgreSQL: Socket.IO events cross them (lib/realtime/cluster.ts). */
+  REALTIME_CLUSTER: bool.default(false),
   WORKER_INTERVAL_MS: int(1000, 10),
   WORKER_BATCH_SIZE: int(50, 1),
   WORKER_CONCURRENCY: int(10, 1),

@@ -8,6 +8,7 @@ import type { EventBus } from "../events/bus";
 import { resolvePrincipal } from "../auth/principal";
 import { getQueueStats } from "../queue/stats";
 import type { ClientToServerEvents, ServerToClientEvents } from "./contract";
+import { isClustered } from "./cluster";
 
 export type HeraldIo = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -69,7 +70,8 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
     try {
       for (const clientId of scopes) {
         const room = clientId ? `client:${clientId}` : "admin";
-        if (!io.sockets.adapter.rooms.get(room)?.size) continue;
+        // Alone, only rooms with someone in them; in a cluster the room may be elsewhere.
+        if (!io.sockets.adapter.rooms.get(room)?.size && !isClustered(io)) continue;
         const stats = await getQueueStats(database.db, clientId ?? undefined);
         io.to(room).emit("queue:stats", { ...stats, clientId });
       }
