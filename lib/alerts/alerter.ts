@@ -32,6 +32,11 @@ export interface AlerterDeps {
   throttleMs?: number;
   queueLagThresholdMs?: number;
   deliveryTimeoutMs?: number;
+  /**
+   * Claims "this alert, in this window" for the whole cluster: true for the first replica
+   * to ask. Several worker replicas all see the same queue lag; one should say so.
+   */
+  claim?: (key: string) => Promise<boolean>;
 }
 
 export interface Alerter {
@@ -73,7 +78,19 @@ export function createAlerter(deps: AlerterDeps): Alerter {
   function raise(alert: Alert) {
     if (!enabled) return;
     const decision = throttle.occur(alert.fingerprint, alert);
-    if (decision.send) send(alert, decision.earlier ? `and ${decision.earlier} more since the last alert` : undefined);
+    if (!decision.send) return;
+    const note = decision.earlier ? `and ${decision.earlier} more since the last alert` : undefined;
+    if (!deps.claim) return send(alert, note);
+    // Windows aligned on the clock, so every replica names the same one.
+    const key = `${alert.fingerprint}:${Math.floor(clock().getTime() / throttleMs)}`;
+    const job = deps.claim(key).then(
+      (mine) => mine && send(alert, note),
+      (err) => {
+        console.error("[alerts] could not claim an alert; sending it anyway:", err);
+        send(alert, note);
+      },
+    ).finally(() => inFlight.delete(job));
+    inFlight.add(job);
   }
 
   function sendSummaries(summaries: ReturnType<typeof throttle.sweep>) {

@@ -1,8 +1,10 @@
 // Wires the alerter to the process: critical errors and dead letters from the bus, a queue-lag
 // check on an interval, and a sweep that sends "N more" summaries when windows end.
-// Each replica alerts on what it saw itself (the bus is in-process).
+// Each replica alerts on what it saw itself (the bus is in-process); an alert is claimed
+// in the database first, so replicas that see the same thing (queue lag) send it once.
 import type { Db } from "../db";
 import type { EventBus } from "../events/bus";
+import { recordOnce } from "../webhooks/record-once";
 import { createAlerter, type Alerter, type AlerterDeps } from "./alerter";
 
 export interface StartAlertsOptions extends Omit<AlerterDeps, "clock"> {
@@ -30,7 +32,7 @@ export async function measureQueueLag(db: Db, now: Date): Promise<number> {
 /** Starts alerting; the returned function stops it, sending any pending summary first. */
 export function startAlerts(opts: StartAlertsOptions): () => Promise<void> {
   const clock = opts.clock ?? (() => new Date());
-  const alerter = createAlerter({ ...opts, clock });
+  const alerter = createAlerter({ claim: (key) => recordOnce(opts.db, "alert", key, clock()), ...opts, clock });
   opts.onAlerter?.(alerter);
   if (!alerter.enabled) return async () => {};
 

@@ -8,6 +8,7 @@ import { after, before, describe, test } from "node:test";
 import type { Alerter } from "../../lib/alerts/alerter";
 import { createAlerter } from "../../lib/alerts/alerter";
 import { measureQueueLag, startAlerts } from "../../lib/alerts/start-alerts";
+import { recordOnce } from "../../lib/webhooks/record-once";
 import { createWorker, type Worker } from "../../lib/engine/worker";
 import { createErrorLogger, type ErrorLogger } from "../../lib/errorlog/log-error";
 import { EventBus } from "../../lib/events/bus";
@@ -190,13 +191,36 @@ describe("alerts", () => {
     assert.match(slackText(slack.bodies[before]), /Queue lag above threshold/);
   });
 
+  test("two worker replicas that see the same queue lag send one alert", async () => {
+    const receiver = await startReceiver(() => ({ status: 200, body: "ok" }));
+    const local = new FakeClock(new Date("2030-01-01T10:00:00Z"));
+    const replica = () =>
+      createAlerter({ config: { PUBLIC_URL, SLACK_WEBHOOK_URL: receiver.url }, clock: local.now, logError: logger.log, claim: (key) => recordOnce(t.db, "alert", key, local.now()) });
+    const [a, b] = [replica(), replica()];
+    try {
+      assert.equal(a.checkQueueLag(30 * MIN), true);
+      assert.equal(b.checkQueueLag(30 * MIN), true);
+      await Promise.all([a.idle(), b.idle()]);
+      assert.equal(receiver.bodies.length, 1, "claimed once for the cluster");
+      local.advance(10 * MIN); // the next window: one replica may say it again
+      b.checkQueueLag(40 * MIN);
+      a.checkQueueLag(40 * MIN);
+      await Promise.all([a.idle(), b.idle()]);
+      assert.equal(receiver.bodies.length, 2);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await receiver.close();
+    }
+  });
+
   test("startAlerts measures the queue lag on its own interval", async () => {
     const receiver = await startReceiver(() => ({ status: 200, body: "ok" }));
     const stop = startAlerts({
       bus: new EventBus(),
       db: t.db,
       config: { PUBLIC_URL, SLACK_WEBHOOK_URL: receiver.url },
-      clock: clock.now,
+      // An hour on: the lag alert of this window was claimed by the test before.
+      clock: () => new Date(clock.now().getTime() + 60 * MIN),
       logError: logger.log,
       lagCheckIntervalMs: 20,
     });
