@@ -6,29 +6,27 @@ import type { Db } from "../db";
 import type { Client } from "../generated/sqlite/client";
 
 const TTL_MS = 2000;
-type Entries = Map<string, { client: Client; at: number }>;
-// Per database (tests open several at once); on globalThis so Next's bundles share it.
-const holder = globalThis as unknown as { __heraldClientCache?: WeakMap<Db, Entries>; __heraldClientCaches?: Set<Entries> };
-const all = () => (holder.__heraldClientCaches ??= new Set());
-function cacheOf(db: Db): Entries {
-  holder.__heraldClientCache ??= new WeakMap();
-  let entries = holder.__heraldClientCache.get(db);
-  if (!entries) {
-    holder.__heraldClientCache.set(db, (entries = new Map()));
-    all().add(entries);
-  }
-  return entries;
+// On globalThis so Next's bundles share it; keyed per database too (tests open several).
+const holder = globalThis as unknown as { __heraldClientCache?: { entries: Map<string, { client: Client; at: number }>; dbs: WeakMap<Db, number>; opened: number } };
+const cache = () => (holder.__heraldClientCache ??= { entries: new Map(), dbs: new WeakMap(), opened: 0 });
+
+function dbKey(db: Db): number {
+  const c = cache();
+  let n = c.dbs.get(db);
+  if (n === undefined) c.dbs.set(db, (n = ++c.opened));
+  return n;
 }
 
 /** The client found by `load` under `key` (e.g. "id:…", "agent:…"), from the cache when fresh. */
 export async function cachedClientBy(db: Db, key: string, load: () => Promise<Client | null>): Promise<Client | null> {
-  const cache = () => cacheOf(db);
-  const hit = cache().get(key);
+  const { entries } = cache();
+  const full = `${dbKey(db)}\u0000${key}`;
+  const hit = entries.get(full);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.client;
   const client = await load();
   if (!client) return null;
-  if (cache().size > 10_000) cache().clear();
-  cache().set(key, { client, at: Date.now() });
+  if (entries.size > 10_000) entries.clear();
+  entries.set(full, { client, at: Date.now() });
   return client;
 }
 
@@ -38,5 +36,6 @@ export function getCachedClient(db: Db, id: string): Promise<Client | null> {
 
 /** Drops every cached entry of this client (it may be cached under its agent ids and numbers too). */
 export function forgetClient(id: string): void {
-  for (const entries of all()) for (const [key, entry] of entries) if (entry.client.id === id) entries.delete(key);
+  const { entries } = cache();
+  for (const [key, entry] of entries) if (entry.client.id === id) entries.delete(key);
 }

@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { json, parseBody, parseQuery, withAuth } from "@/lib/http/route";
 import { scopeClientId } from "@/lib/auth/principal";
 import { submitMessage } from "@/lib/messages/submit";
-import { listMessages } from "@/lib/messages/list-messages";
+import { listMessages } from "@/lib/queue/list";
 import { toApiMessage } from "@/lib/queue/serialize";
 import { listQuerySchema, messageInputSchema } from "@/lib/schemas/message";
 import { AppError } from "@/lib/errors";
