@@ -9,6 +9,7 @@ import { MESSAGE_EVENTS, type CallEventPayload, type MessageEventPayload } from 
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
 import { fetchJson } from "@/components/messages/fetch-json";
+import { patchMessage } from "@/components/messages/patch-message";
 import type { CallDetail } from "./call-types";
 
 const CALL_EVENTS = ["call:started", "call:ended", "call:analyzed"] as const;
@@ -21,18 +22,7 @@ function patchFollowUp(call: CallDetail, p: MessageEventPayload): CallDetail {
   if (!call.messages.some((m) => m.id === p.messageId)) return call;
   return {
     ...call,
-    messages: call.messages.map((m) =>
-      m.id === p.messageId
-        ? {
-            ...m,
-            status: p.status,
-            attempts: p.attempts,
-            provider: p.provider ?? m.provider,
-            lastError: p.error !== undefined ? p.error : m.lastError,
-            nextAttemptAt: p.nextAttemptAt !== undefined ? p.nextAttemptAt : m.nextAttemptAt,
-          }
-        : m,
-    ),
+    messages: call.messages.map((m) => (m.id === p.messageId ? patchMessage(m, p) : m)),
   };
 }
 

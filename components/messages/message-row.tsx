@@ -1,11 +1,12 @@
 "use client";
 
-import { memo, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { memo, useState } from "react";
 import { MessageActions } from "./message-actions";
 import { MessageDetail } from "./message-detail";
 import { RETRYABLE, type ApiMessage } from "./message-types";
 import { RelativeTime } from "./relative-time";
 import { RowControls } from "./row-controls";
+import { useExpandableRow } from "./use-expandable-row";
 import { StatusBadge } from "./status-badge";
 
 // Below `lg` a row is a two-column card (recipient | status, client | time, body, controls |
@@ -19,7 +20,6 @@ function shortId(id: string) {
   return id.length > 12 ? `…${id.slice(-8)}` : id;
 }
 
-const INTERACTIVE = "button, a, input, select, textarea, label";
 
 interface Props {
   message: ApiMessage;
@@ -30,22 +30,12 @@ interface Props {
 }
 
 function MessageRowImpl({ message, clientName, now, selected, onSelect }: Props) {
-  const [expanded, setExpanded] = useState(false);
+  const { expanded, setExpanded, onClick, onKeyDown } = useExpandableRow();
   const [editing, setEditing] = useState(false);
   const text = [message.subject, message.body ?? (message.template ? `template: ${message.template}` : null)].filter(Boolean).join(" — ");
   const problem = message.status === "failed" || message.status === "dead_letter" ? (message.deadLetterReason ?? message.lastError) : null;
   const detailId = `message-detail-${message.id}`;
 
-  const onClick = (e: MouseEvent<HTMLTableRowElement>) => {
-    if ((e.target as HTMLElement).closest(INTERACTIVE) || window.getSelection()?.toString()) return;
-    setExpanded((x) => !x);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>) => {
-    if (e.key === "Enter" && e.target === e.currentTarget) {
-      e.preventDefault();
-      setExpanded((x) => !x);
-    }
-  };
   const startEdit = () => {
     setExpanded(true);
     setEditing(true);

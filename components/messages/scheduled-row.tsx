@@ -2,18 +2,18 @@
 
 // One pending message in the Scheduled tab: when it goes (the viewer's time, the client's time),
 // for whom, what, and why it is held. Expands like a message row.
-import { memo, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { memo } from "react";
 import { MessageActions } from "./message-actions";
 import { MessageDetail } from "./message-detail";
 import type { ApiMessage } from "./message-types";
 import { formatRelative } from "./relative-time";
 import { RowControls } from "./row-controls";
+import { useExpandableRow } from "./use-expandable-row";
 import type { ClientSummary } from "./use-clients";
 import { formatInZone } from "./zoned-time";
 
 const CELL = "min-w-0 lg:px-2.5 lg:py-2 lg:align-baseline";
 export const SCHEDULED_COLUMNS = 7;
-const INTERACTIVE = "button, a, input, select, textarea, label";
 
 /** When the worker will take it: a held message's next opening, else the time it was given. */
 export function dueAt(m: ApiMessage): string {
@@ -21,19 +21,9 @@ export function dueAt(m: ApiMessage): string {
 }
 
 function ScheduledRowImpl({ message, client, now }: { message: ApiMessage; client?: ClientSummary; now: number }) {
-  const [expanded, setExpanded] = useState(false);
+  const { expanded, setExpanded, onClick, onKeyDown } = useExpandableRow();
   const due = dueAt(message);
   const detailId = `scheduled-detail-${message.id}`;
-  const onClick = (e: MouseEvent) => {
-    if ((e.target as HTMLElement).closest(INTERACTIVE) || window.getSelection()?.toString()) return;
-    setExpanded((x) => !x);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>) => {
-    if (e.key === "Enter" && e.target === e.currentTarget) {
-      e.preventDefault();
-      setExpanded((x) => !x);
-    }
-  };
 
   return (
     <>

@@ -9,8 +9,9 @@ import { useEffect } from "react";
 import { MESSAGE_EVENTS, type MessageEventName, type MessageEventPayload } from "@/lib/realtime/contract";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
-import { tabStatuses, type ApiMessage, type MessageFilter } from "./message-types";
+import { tabStatuses, type MessageFilter } from "./message-types";
 import { messageDetailQueryKey } from "./use-message-detail";
+import { patchMessage } from "./patch-message";
 import { messagesQueryKey, type MessageListData } from "./use-message-list";
 
 const FLUSH_MS = 250;
@@ -18,17 +19,6 @@ const FLUSH_MS = 250;
 interface Heard {
   name: MessageEventName;
   payload: MessageEventPayload;
-}
-
-function patchMessage(m: ApiMessage, p: MessageEventPayload): ApiMessage {
-  return {
-    ...m,
-    status: p.status,
-    attempts: p.attempts,
-    provider: p.provider ?? m.provider,
-    lastError: p.error !== undefined ? p.error : m.lastError,
-    nextAttemptAt: p.nextAttemptAt !== undefined ? p.nextAttemptAt : m.nextAttemptAt,
-  };
 }
 
 function shownIds(data: MessageListData | undefined): Set<string> {

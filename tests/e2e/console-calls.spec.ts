@@ -1,21 +1,11 @@
 // The Calls pages: a call reported by the voice platform appears live, its detail shows the
 // transcript, the analysis and its follow-ups on their way to "delivered", and what could not be sent.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { logIn, ADMIN, SCREENSHOTS } from "./console-helpers";
 import { callPayload, signedRequest, type CallOptions } from "../helpers/retell";
 
-const PASSWORD = "e2e-password";
-const ADMIN = { Authorization: "Bearer e2e-admin-key-0123456789" };
 const RETELL_KEY = "e2e-retell-key";
-const SCREENSHOTS = "tests/.artifacts/screenshots";
 
-async function logIn(page: Page, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname + url.search === next);
-  // Events sent before the socket joins room "admin" would not reach the page.
-  await expect(page.getByTestId("live-indicator")).toHaveText("Live");
-}
 
 async function createClient(request: APIRequestContext, name: string, agentId: string): Promise<string> {
   const res = await request.post("/api/clients", { headers: ADMIN, data: { name, timezone: "America/Chicago", agentIds: [agentId] } });

@@ -1,17 +1,9 @@
 // The Clients pages: create a tenant and see its key once; edit hours and templates with a live
 // preview; the server's refusal of an unknown template variable shows at the field; rotate the key.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { logIn, ADMIN, SCREENSHOTS } from "./console-helpers";
 
-const PASSWORD = "e2e-password";
-const ADMIN = { Authorization: "Bearer e2e-admin-key-0123456789" };
-const SCREENSHOTS = "tests/.artifacts/screenshots";
 
-async function logIn(page: Page, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname + url.search === next);
-}
 
 async function getClient(request: APIRequestContext, id: string) {
   const res = await request.get(`/api/clients/${id}`, { headers: ADMIN });

@@ -1,13 +1,12 @@
 // The error log over HTTP and in the console: client keys see only their own errors, the
 // Errors page shows entries and the critical badge, and changes arrive without a reload.
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { logIn, ADMIN, SCREENSHOTS } from "./console-helpers";
 import { openDatabase, type Database } from "../../lib/db";
 import { fingerprintOf } from "../../lib/errorlog/log-error";
 import { newId } from "../../lib/ids";
 
-const ADMIN = { Authorization: "Bearer e2e-admin-key-0123456789" };
-const SCREENSHOTS = "tests/.artifacts/screenshots";
 // The server's database (tests/e2e/start-server.ts). Nothing on the e2e server logs an error for
 // one client on demand (the sandbox has no provider-class failure), so those rows are written here.
 const DB_URL = `file:${path.resolve("data", `e2e-${process.env.E2E_PORT ?? "3100"}.db`)}`;
@@ -88,12 +87,6 @@ test("a client key sees only its own errors and gets 403 for another client's", 
   expect((await request.post(`/api/errors/${theirs}/resolve`, { headers: ADMIN })).status()).toBe(200);
 });
 
-async function logIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Password").fill("e2e-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/messages");
-}
 
 test("the Errors page shows entries and the critical badge, and follows changes live", async ({ page, request }) => {
   const client = await createClient(request, "Bright Smile Dental");

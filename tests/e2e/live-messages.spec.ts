@@ -1,17 +1,8 @@
 // The console shows a message enqueued through the API, and its way to "delivered", without a reload.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { ADMIN, logIn, SCREENSHOTS } from "./console-helpers";
 
-const PASSWORD = "e2e-password";
-const ADMIN_KEY = "e2e-admin-key-0123456789";
-const SCREENSHOTS = "tests/.artifacts/screenshots";
-const admin = { Authorization: `Bearer ${ADMIN_KEY}` };
 
-async function logIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/messages");
-}
 
 test("unauthenticated visit to /messages redirects to /login", async ({ page }) => {
   await page.goto("/messages");
@@ -39,7 +30,7 @@ test("a message enqueued through the API appears live and reaches delivered", as
   await page.evaluate(() => ((window as unknown as { __heraldNoReload: boolean }).__heraldNoReload = true));
 
   const clientRes = await request.post("/api/clients", {
-    headers: admin,
+    headers: ADMIN,
     data: { name: "E2E Dental", timezone: "America/New_York" },
   });
   expect(clientRes.status(), await clientRes.text()).toBe(201);
@@ -48,7 +39,7 @@ test("a message enqueued through the API appears live and reaches delivered", as
   expect(apiKey).toBeTruthy();
 
   const messageRes = await request.post("/api/messages", {
-    headers: admin,
+    headers: ADMIN,
     data: { clientId: client.id, channel: "sms", to: "+15551230000", body: "Your appointment is confirmed for tomorrow at 10:00." },
   });
   expect(messageRes.status(), await messageRes.text()).toBe(202);
