@@ -49,8 +49,6 @@ export function zodDetails(error: ZodError): ErrorDetail[] {
 
 function prismaCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown })?.code;
-  // A unique index refusing a row written on SQLite's connection directly (lib/sqlite-direct.ts).
-  if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return "P2002";
   return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
 }
 

@@ -24,9 +24,27 @@ function statement(connection: SqliteConnection, text: string): Statement {
   return stmt;
 }
 
+/**
+ * A unique index's refusal looks as it does through Prisma (code P2002), so callers and the
+ * API's error mapping need not know which route a statement took.
+ */
+function asPrismaError(err: unknown): unknown {
+  const code = (err as { code?: unknown })?.code;
+  if (code !== "SQLITE_CONSTRAINT_UNIQUE" && code !== "SQLITE_CONSTRAINT_PRIMARYKEY") return err;
+  return Object.assign(new Error((err as Error).message, { cause: err }), { code: "P2002" });
+}
+
+function direct<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    throw asPrismaError(err);
+  }
+}
+
 const bindable = (v: unknown) => (v instanceof Date ? sqliteTimestamp(v) : typeof v === "boolean" ? Number(v) : v ?? null);
 
-const direct = (db: Db) => {
+const directConnection = (db: Db) => {
   const connection = sqliteConnection(db);
   return connection && !connection.inTransaction ? connection : undefined;
 };
@@ -38,12 +56,14 @@ const direct = (db: Db) => {
  */
 export async function runTransaction<T>(db: Db, writes: Sql[], last?: Sql): Promise<T[]> {
   if (!writes.length && !last) return [];
-  const connection = direct(db);
+  const connection = directConnection(db);
   if (connection) {
-    return connection.transaction(() => {
-      for (const w of writes) statement(connection, w.sql).run(...w.values.map(bindable));
-      return last ? (statement(connection, last.sql).all(...last.values.map(bindable)) as T[]) : [];
-    })();
+    return direct(() =>
+      connection.transaction(() => {
+        for (const w of writes) statement(connection, w.sql).run(...w.values.map(bindable));
+        return last ? (statement(connection, last.sql).all(...last.values.map(bindable)) as T[]) : [];
+      })(),
+    );
   }
   const results = await db.$transaction([...writes.map((w) => db.$executeRaw(w)), ...(last ? [db.$queryRaw<T[]>(last)] : [])]);
   return last ? (results[results.length - 1] as T[]) : [];
@@ -55,7 +75,7 @@ export async function runWrites(db: Db, writes: Sql[]): Promise<void> {
 
 /** One statement returning rows (a SELECT, or a write with RETURNING): directly on SQLite when it can. */
 export async function runRead<T>(db: Db, query: Sql): Promise<T[]> {
-  const connection = direct(db);
-  if (connection) return statement(connection, query.sql).all(...query.values.map(bindable)) as T[];
+  const connection = directConnection(db);
+  if (connection) return direct(() => statement(connection, query.sql).all(...query.values.map(bindable)) as T[]);
   return db.$queryRaw<T[]>(query);
 }

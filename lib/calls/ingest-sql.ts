@@ -7,7 +7,8 @@ import { insertRowsSql, jsonRowsSource, raw, sql, type Columns, type Sql } from 
 export interface EventState {
   /** This (call_id, event) is already recorded: a redelivery. */
   recorded: boolean;
-  call: { status: string; planned: boolean; fromNumber: string | null; toNumber: string | null; durationMs: number | null } | null;
+  /** The call's follow-ups were planned already (by an earlier event). */
+  callPlanned: boolean;
   customerId: string | null;
   phoneSuppressed: boolean;
   emailSuppressed: boolean;
@@ -23,14 +24,15 @@ export interface EventKeys {
 
 /**
  * Everything a batch needs to know before it writes, in ONE query: whether each event
- * was seen, its call as stored, its customer, and whether the customer opted out.
+ * was seen, whether its call's follow-ups were planned, its customer, and whether the
+ * customer opted out.
  */
 export async function readEventStates(db: Db, keys: EventKeys[]): Promise<Map<string, EventState>> {
   if (!keys.length) return new Map();
   const source = jsonRowsSource(dbDialect(db), { eventKey: "text", callId: "text", clientId: "text", phone: "text", email: "text" }, keys as unknown as Record<string, unknown>[]);
   const rows = await runRead<Record<string, string | number | boolean | null>>(db, sql`
     SELECT k."eventKey", CASE WHEN w."id" IS NULL THEN 0 ELSE 1 END AS "recorded",
-           c."status", CASE WHEN c."followUpsPlannedAt" IS NULL THEN 0 ELSE 1 END AS "planned", c."fromNumber", c."toNumber", c."durationMs",
+           CASE WHEN c."followUpsPlannedAt" IS NULL THEN 0 ELSE 1 END AS "planned",
            cu."id" AS "customerId",
            CASE WHEN EXISTS (SELECT 1 FROM "Suppression" s WHERE s."clientId" = k."clientId" AND s."address" = k."phone") THEN 1 ELSE 0 END AS "phoneSuppressed",
            CASE WHEN EXISTS (SELECT 1 FROM "Suppression" s WHERE s."clientId" = k."clientId" AND s."address" = k."email") THEN 1 ELSE 0 END AS "emailSuppressed"
@@ -40,10 +42,7 @@ export async function readEventStates(db: Db, keys: EventKeys[]): Promise<Map<st
     LEFT JOIN "Customer" cu ON cu."clientId" = k."clientId" AND cu."phone" = k."phone"`);
   return new Map(rows.map((r) => [String(r.eventKey), {
     recorded: Number(r.recorded) === 1,
-    call: r.status === null ? null : {
-      status: String(r.status), planned: Number(r.planned) === 1, fromNumber: r.fromNumber as string | null, toNumber: r.toNumber as string | null,
-      durationMs: r.durationMs === null ? null : Number(r.durationMs),
-    },
+    callPlanned: Number(r.planned) === 1,
     customerId: r.customerId as string | null,
     phoneSuppressed: Number(r.phoneSuppressed) === 1,
     emailSuppressed: Number(r.emailSuppressed) === 1,
@@ -89,6 +88,7 @@ const KEEP_IF_ABSENT = ["agentId", "fromNumber", "toNumber", "startedAt", "ended
 /**
  * Creates or updates calls. What an event does not carry keeps its stored value; a late
  * call_started never moves an ended or analyzed call back; follow-ups are planned once.
+ * Returns each call as stored (for the call:* events).
  */
 export function upsertCalls(db: Db, rows: Record<string, unknown>[]): Sql | null {
   const insert = insertRowsSql(dbDialect(db), "Call", CALL_COLUMNS, rows, sql`true`);
@@ -103,7 +103,8 @@ export function upsertCalls(db: Db, rows: Record<string, unknown>[]): Sql | null
     "outcome" = CASE WHEN "Call"."followUpsPlannedAt" IS NULL THEN COALESCE(excluded."outcome", "Call"."outcome") ELSE "Call"."outcome" END,
     "followUpNotes" = CASE WHEN "Call"."followUpsPlannedAt" IS NULL AND excluded."followUpsPlannedAt" IS NOT NULL THEN excluded."followUpNotes" ELSE "Call"."followUpNotes" END,
     "followUpsPlannedAt" = COALESCE("Call"."followUpsPlannedAt", excluded."followUpsPlannedAt"),
-    "updatedAt" = excluded."updatedAt"`;
+    "updatedAt" = excluded."updatedAt"
+  RETURNING "callId", "clientId", "fromNumber", "toNumber", "direction", "status", "durationMs"`;
 }
 
 /** Cancels pending or failed messages superseded by a booking, each at its own event's time. */

@@ -6,13 +6,13 @@ import type { Db } from "../db";
 import type { Call, Client, Message } from "../generated/sqlite/client";
 import { newId } from "../ids";
 import { messageInsertSql } from "../queue/enqueue";
-import { runWrites } from "../sqlite-direct";
+import { runTransaction } from "../sqlite-direct";
 import { extractCallFacts, type CallFacts } from "../followups/plan";
 import { planFollowUpRows, type Planned, type QueuedRow } from "./plan-round";
 import { CALL_EVENTS, type CallEventName, type CallWebhook } from "../schemas/call-webhook";
 import { resolveCallClient } from "./resolve-client";
 import {
-  cancelSuperseded, insertHistory, insertWebhookEvents, readEventStates, recordedEventKeys, upsertCalls, upsertCustomers, type EventState,
+  cancelSuperseded, insertHistory, insertWebhookEvents, readEventStates, recordedEventKeys, upsertCalls, upsertCustomers,
 } from "./ingest-sql";
 
 export type CallSummary = Pick<Call, "callId" | "clientId" | "fromNumber" | "toNumber" | "direction" | "status" | "durationMs">;
@@ -105,7 +105,7 @@ async function writeRound(db: Db, round: Prepared[], maxAttempts: number): Promi
   const state = (p: Prepared) => states.get(eventKey(p))!;
   const fresh = round.filter((p) => !state(p).recorded);
   const customerIds = new Map(fresh.map((p) => [p.index, p.facts.customerPhone ? state(p).customerId ?? newId("cus") : null]));
-  const toPlan = fresh.filter((p) => (p.event === "call_analyzed" || (p.event === "call_ended" && !!p.c.call_analysis)) && !state(p).call?.planned);
+  const toPlan = fresh.filter((p) => (p.event === "call_analyzed" || (p.event === "call_ended" && !!p.c.call_analysis)) && !state(p).callPlanned);
   const planned = await planFollowUpRows(db, toPlan.map((p) => ({ ...p, ...state(p), customerId: customerIds.get(p.index) ?? null, storedCustomer: !!state(p).customerId })), maxAttempts);
 
   const messageRows = [...planned.values()].flatMap((p) => p.rows);
@@ -115,12 +115,13 @@ async function writeRound(db: Db, round: Prepared[], maxAttempts: number): Promi
     upsertCustomers(db, fresh.filter((p) => customerIds.get(p.index)).map((p) => ({
       id: customerIds.get(p.index), clientId: p.client.id, phone: p.facts.customerPhone, name: p.facts.customerName, email: p.facts.customerEmail, createdAt: p.now, updatedAt: p.now,
     }))),
-    upsertCalls(db, fresh.map((p) => callRow(p, customerIds.get(p.index) ?? null, planned.get(p.index)))),
     cancelSuperseded(db, cancels.map(({ m, p }) => ({ id: m.id, at: p.now }))),
     insertHistory(db, cancels.map(({ m, p }) => ({ id: newId("mev"), messageId: m.id, status: "cancelled", note: `superseded by booking on call ${p.c.call_id}`, createdAt: p.now }))),
     messageInsertSql(db, messageRows),
   ].filter((s) => s !== null);
-  await runWrites(db, statements);
+  const upsert = upsertCalls(db, fresh.map((p) => callRow(p, customerIds.get(p.index) ?? null, planned.get(p.index))));
+  const stored = await runTransaction<CallSummary>(db, statements, upsert ?? undefined);
+  const calls = new Map(stored.map((c) => [c.callId, { ...c, durationMs: c.durationMs === null ? null : Number(c.durationMs) }]));
 
   return round.map((p) =>
     state(p).recorded
@@ -128,7 +129,7 @@ async function writeRound(db: Db, round: Prepared[], maxAttempts: number): Promi
       : {
           status: "recorded",
           event: p.event,
-          call: callSummary(p, state(p).call),
+          call: calls.get(p.c.call_id)!,
           queued: planned.get(p.index)?.rows ?? [],
           cancelled: (planned.get(p.index)?.cancelled ?? []).map((m) => ({ ...m, status: "cancelled" })),
         },
@@ -147,13 +148,3 @@ function callRow(p: Prepared, customerId: string | null, planned: Planned | unde
   };
 }
 
-/** The call as stored after this event (the same merge as upsertCalls), for the call:* event. */
-function callSummary(p: Prepared, known: EventState["call"]): CallSummary {
-  const next = STATUS[p.event];
-  const status = known?.status === "analyzed" ? "analyzed" : known?.status === "ended" && next === "ongoing" ? "ended" : next;
-  return {
-    callId: p.c.call_id, clientId: p.client.id, direction: p.c.direction ?? "inbound", status,
-    fromNumber: p.c.from_number ?? known?.fromNumber ?? null, toNumber: p.c.to_number ?? known?.toNumber ?? null,
-    durationMs: p.c.duration_ms === undefined ? known?.durationMs ?? null : Math.round(p.c.duration_ms),
-  };
-}
