@@ -4,14 +4,11 @@ import { createServer } from "node:http";
 import next from "next";
 import nextEnv from "@next/env";
 import { ensureSecrets } from "./lib/auth/secrets";
-import { getConfig, resetConfig } from "./lib/config";
-import { closeDatabase, getDatabase } from "./lib/db";
+import { createContext, setContext } from "./lib/context";
 import { createWorker } from "./lib/engine/worker";
-import { getBus } from "./lib/events/bus";
 import { createProviderChains } from "./lib/providers/registry";
 import { attachRealtime } from "./lib/realtime/server";
 import { joinRealtimeCluster } from "./lib/realtime/cluster";
-import { setRuntime } from "./lib/runtime";
 import { addSuppression } from "./lib/suppressions";
 import { startAlerts } from "./lib/alerts/start-alerts";
 import { emailViaChain } from "./lib/alerts/email-via-chain";
@@ -22,8 +19,10 @@ import { isCallWebhook, serveCallWebhook } from "./lib/http/call-webhook-listene
 async function main() {
   nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production"); // .env files, as Next would
   const generated = ensureSecrets(process.env);
-  resetConfig();
-  const config = getConfig();
+  // The one context: built here, found by the bundled route handlers under one global key.
+  const ctx = createContext(process.env);
+  setContext(ctx);
+  const { config, bus } = ctx;
   const dev = config.NODE_ENV !== "production";
 
   const httpServer = createServer();
@@ -33,10 +32,9 @@ async function main() {
   // Call events skip Next's pipeline (see lib/http/call-webhook-listener.ts); the rest is Next.
   httpServer.on("request", (req, res) => void (isCallWebhook(req) ? serveCallWebhook(req, res) : handle(req, res)));
 
-  const database = await getDatabase();
-  const bus = getBus();
+  const database = await ctx.database();
   const io = attachRealtime(httpServer, database, bus);
-  const leaveCluster = config.REALTIME_CLUSTER ? await joinRealtimeCluster(io, database.dialect, config.DATABASE_URL) : async () => {};
+  const leaveCluster = config.REALTIME_CLUSTER ? await joinRealtimeCluster(io, database.dialect.name, config.DATABASE_URL) : async () => {};
   const { chains, providers } = createProviderChains(config);
   const worker = config.WORKER_ENABLED
     ? createWorker({
@@ -57,7 +55,7 @@ async function main() {
       })
     : undefined;
   bus.on("enqueued", () => worker?.nudge());
-  setRuntime({ startedAt: new Date(), worker, providers });
+  ctx.runtime = { startedAt: new Date(), worker, providers };
   worker?.start();
   const stopAlerts = startAlerts({
     bus,
@@ -66,7 +64,7 @@ async function main() {
     sendEmail: config.ALERT_EMAIL ? emailViaChain(chains.email, config.EMAIL_FROM) : undefined,
     lagCheckIntervalMs: worker ? undefined : 0, // an API-only replica leaves lag alerts to the workers
   });
-  const stopPrune = worker ? startDailyPrune({ db: database.db, config }) : undefined;
+  const stopPrune = worker ? startDailyPrune({ database, config }) : undefined;
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   console.log(`Herald is running: ${config.PUBLIC_URL} (console: ${config.PUBLIC_URL}/messages)`);
@@ -93,7 +91,7 @@ async function main() {
     await closed;
     await leaveCluster();
     await Promise.allSettled(providers.map((p) => p.close?.()));
-    await closeDatabase();
+    await ctx.close();
     console.log("stopped");
     process.exit(0);
   };

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import type { Dialect } from "../lib/db";
+import type { DialectName as Dialect } from "../lib/db/client";
 import { migrateDatabase } from "../lib/migrate";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");

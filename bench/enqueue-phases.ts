@@ -1,5 +1,5 @@
 // 1a/1b. Enqueue throughput through lib/queue/enqueue.ts: one by one, and in batches.
-import type { Database } from "../lib/db";
+import type { Database } from "../lib/db/client";
 import { enqueueBatch, enqueueMessage } from "../lib/queue/enqueue";
 import { createClient } from "../lib/clients/clients";
 import { messageInputSchema } from "../lib/schemas/message";
@@ -19,7 +19,7 @@ export async function benchEnqueueOne(database: Database, s: LibrarySettings): P
     try {
       // Parsing is part of the measured call, as in POST /api/messages.
       const input = messageInputSchema.parse({ clientId: client.id, channel: "sms", to: benchPhone(i), body: `Bench one-by-one #${i}`, scheduledFor: later });
-      await enqueueMessage(database.db, input, { maxAttempts: 3 });
+      await enqueueMessage(database, input, { maxAttempts: 3 });
     } catch (err) {
       if (++errors <= 3) console.error(`     enqueueMessage failed: ${brief(err)}`);
     }
@@ -44,7 +44,7 @@ export async function benchEnqueueBatch(database: Database, s: LibrarySettings, 
       body: `Bench batch #${start + k}`,
     }));
     const started = performance.now();
-    const results = await enqueueBatch(database.db, items, { maxAttempts: 3, allowClient: () => true });
+    const { results } = await enqueueBatch(database, items, { maxAttempts: 3, allowClient: () => true });
     callMs.push(performance.now() - started);
     for (const r of results) {
       if ("error" in r && ++errors <= 3) console.error(`     enqueueBatch item failed: ${r.error.code} ${r.error.message}`);

@@ -1,8 +1,8 @@
 // 3. Latency: enqueue at a fixed rate while the worker runs; time to the provider's send().
-import type { Database } from "../lib/db";
+import type { Database } from "../lib/db/client";
 import { createClient } from "../lib/clients/clients";
 import { createWorker } from "../lib/engine/worker";
-import { getBus } from "../lib/events/bus";
+import { getContext } from "../lib/context";
 import { submitMessage } from "../lib/messages/submit";
 import { createSandboxProvider } from "../lib/providers/sandbox";
 import { messageInputSchema } from "../lib/schemas/message";
@@ -17,7 +17,7 @@ import { createTimedProvider } from "./timed-provider";
  */
 export async function benchLatency(database: Database, s: LibrarySettings): Promise<LatencyResult> {
   const { client } = await createClient(database.db, { name: "Bench latency", timezone: "UTC", smsFrom: "+15550001111" });
-  const bus = getBus();
+  const { bus } = getContext();
   const total = s.latencyCount;
   const intervalMs = 1000 / s.latencyRate;
   const startedAt = new Float64Array(total).fill(NaN);
@@ -54,7 +54,7 @@ export async function benchLatency(database: Database, s: LibrarySettings): Prom
     const p = (async () => {
       try {
         const input = messageInputSchema.parse({ clientId: client.id, channel: "sms", to: benchPhone(i), body: `Bench latency #${i}` });
-        await submitMessage(database.db, principal, input);
+        await submitMessage(database, principal, input);
       } catch (err) {
         if (++enqueueErrors <= 3) console.error(`     submitMessage failed: ${brief(err)}`);
       }

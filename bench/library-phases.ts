@@ -2,7 +2,7 @@
 // latency at a fixed rate. Everything runs through lib/ exactly as server.ts wires it:
 // the real worker, the real sandbox provider (wrapped only to take timestamps) and the
 // real EventBus.
-import type { Database } from "../lib/db";
+import type { Database } from "../lib/db/client";
 import { createClient } from "../lib/clients/clients";
 import { benchEnqueueBatch, benchEnqueueOne } from "./enqueue-phases";
 import { benchLatency } from "./latency-phase";

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Dialect } from "../lib/db";
+import type { DialectName as Dialect } from "../lib/db/client";
 import { ROOT } from "./databases";
 import type { HttpResult } from "./http-phase";
 import type { WebhookResult } from "./webhook-phase";

@@ -1,7 +1,7 @@
 // npm run bench: Herald's queue, worker and HTTP throughput and latency on SQLite and
 // PostgreSQL. See bench/README.md. BENCH_N=2000 for a quick run, BENCH_DB=sqlite|postgres
 // for one database.
-import { openDatabase, type Dialect } from "../lib/db";
+import { openDatabase, type DialectName as Dialect } from "../lib/db/client";
 import { createBenchDatabase, type BenchDatabase } from "./databases";
 import { ensureNextBuild, runHttpPhase } from "./http-phase";
 import { runLibraryPhases, type LibrarySettings } from "./library-phases";

@@ -3,7 +3,7 @@
 // planned exactly once, and a redelivery of some events that must change nothing.
 import { Agent, request } from "node:http";
 import { signRetellBody } from "../lib/calls/signature";
-import { openDatabase } from "../lib/db";
+import { openDatabase } from "../lib/db/client";
 import { benchPhone, perSecond, sleep, summarize, type Summary } from "./measure";
 import { anyFreePort, peakRssKb, portIsFree, processCpuMs, serverPidOf } from "./processes";
 import { ADMIN_KEY, RETELL_KEY, call, startServer, stopServer, waitHealthy, type ServerSettings } from "./server-process";

@@ -1,9 +1,9 @@
 // 2. Worker throughput: the real worker drains N due messages through the sandbox provider.
-import type { Database } from "../lib/db";
+import type { Database } from "../lib/db/client";
 import { createWorker } from "../lib/engine/worker";
 import { EventBus } from "../lib/events/bus";
 import { createSandboxProvider } from "../lib/providers/sandbox";
-import { sql } from "../lib/queue/sql";
+import { sql } from "../lib/db/sql";
 import { cpuMs, perSecond, waitFor } from "./measure";
 import { chainsOf, workerLog, type LibrarySettings, type ProcessResult } from "./phase-common";
 import { createTimedProvider } from "./timed-provider";

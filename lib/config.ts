@@ -1,6 +1,7 @@
 // Environment parsed once, with zod: the only reader of process.env.
 // A bad value stops the start with a message naming the variable.
 import { z } from "zod";
+import { getContext } from "./context";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
@@ -82,15 +83,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return { ...result.data, PUBLIC_URL: result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}` };
 }
 
-const holder = globalThis as unknown as { __heraldConfig?: Config };
-
-/** The process's configuration, parsed on first use. */
-export function getConfig(): Config {
-  holder.__heraldConfig ??= parseConfig(process.env);
-  return holder.__heraldConfig;
+/** Parses the environment (cached per environment object: the context parses it once). */
+export function getConfigFrom(env: Record<string, string | undefined>): Config {
+  return parseConfig(env);
 }
 
-/** Drops the cached configuration (after secrets were filled in at start, and in tests). */
+/** The process's configuration, from the one context (lib/context.ts). */
+export function getConfig(): Config {
+  return getContext().config;
+}
+
+/** Parses the environment again (after secrets were filled in at start, and in tests). */
 export function resetConfig(): void {
-  holder.__heraldConfig = undefined;
+  getContext().config = parseConfig(process.env);
 }

@@ -1,6 +1,7 @@
 // Prometheus text for /api/metrics. Counts come from the database (so every replica
 // reports the same totals); the send-latency histogram is this process's own.
-import type { Db } from "./db";
+import type { Db } from "./db/client";
+import { contextSlot } from "./context";
 
 const BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
 
@@ -10,11 +11,7 @@ interface Histogram {
   count: number;
 }
 
-const holder = globalThis as unknown as { __heraldLatency?: Histogram };
-function histogram(): Histogram {
-  holder.__heraldLatency ??= { counts: BUCKETS_MS.map(() => 0), sum: 0, count: 0 };
-  return holder.__heraldLatency;
-}
+const histogram = () => contextSlot<Histogram>("metrics:send-latency", () => ({ counts: BUCKETS_MS.map(() => 0), sum: 0, count: 0 }));
 
 /** Records one provider call's duration. */
 export function observeSendLatency(ms: number): void {

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { dialectOf } from "./db";
+import { dialectNameOf as dialectOf } from "./db/client";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DONE = /All migrations have been successfully applied|No pending migrations to apply/;

@@ -1,4 +1,4 @@
-// What server.ts started, reachable from the bundled route handlers (via globalThis).
+// What server.ts started (the worker, the providers), kept in the context for /api/health.
 import type { WorkerStatus } from "./engine/worker";
 import type { BreakerState } from "./providers/circuit-breaker";
 
@@ -8,12 +8,4 @@ export interface Runtime {
   providers: { name: string; channels: readonly string[]; state?(): BreakerState }[];
 }
 
-const holder = globalThis as unknown as { __heraldRuntime?: Runtime };
 
-export function setRuntime(runtime: Runtime): void {
-  holder.__heraldRuntime = runtime;
-}
-
-export function getRuntime(): Runtime | undefined {
-  return holder.__heraldRuntime;
-}

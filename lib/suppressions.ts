@@ -1,6 +1,6 @@
 // Opt-outs per client: a suppressed address is never messaged (the worker dead-letters
 // such messages with reason `opted_out`). STOP adds one, START removes it.
-import type { Db } from "./db";
+import type { Db } from "./db/client";
 import { newId } from "./ids";
 
 export async function addSuppression(db: Db, s: { clientId: string; address: string; reason: string; channel?: string | null }): Promise<void> {

@@ -2,8 +2,8 @@
 // Declared here rather than imported from lib/ so the browser bundle never reaches server code.
 
 // The status and channel sets are lib's own constants (a file with no imports, safe in the browser).
-import type { MessageStatus } from "@/lib/queue/statuses";
-export { MESSAGE_STATUSES, CHANNELS, type MessageStatus, type Channel } from "@/lib/queue/statuses";
+import type { MessageStatus } from "@/lib/domain/words";
+export { MESSAGE_STATUSES, CHANNELS, type MessageStatus, type Channel } from "@/lib/domain/words";
 
 export interface ApiMessage {
   id: string;

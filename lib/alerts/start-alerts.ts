@@ -2,7 +2,7 @@
 // check on an interval, and a sweep that sends "N more" summaries when windows end.
 // Each replica alerts on what it saw itself (the bus is in-process); an alert is claimed
 // in the database first, so replicas that see the same thing (queue lag) send it once.
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import type { EventBus } from "../events/bus";
 import { recordOnce } from "../webhooks/record-once";
 import { createAlerter, type Alerter, type AlerterDeps } from "./alerter";

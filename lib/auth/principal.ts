@@ -1,7 +1,7 @@
 // Who is calling: an admin (session cookie or ADMIN_API_KEY) or one client (its own key).
 // Authorization is a set of named predicates, so routes never re-derive it.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
 import { SESSION_COOKIE, readCookie, verifySessionToken } from "./session";

@@ -2,7 +2,8 @@
 // wait and are written together as the next batch. One event alone is written at once;
 // under load a batch costs about what one event did, which is what lets a single
 // process take webhooks at platform speed. Each caller still gets its own result.
-import type { Db } from "../db";
+import type { Database } from "../db/client";
+import { contextSlot } from "../context";
 import type { CallWebhook } from "../schemas/call-webhook";
 import { ingestCallEvents, type IngestResult } from "./ingest";
 
@@ -20,7 +21,7 @@ class IngestQueue {
   private waiting: Waiting[] = [];
   private writing = false;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Database) {}
 
   submit(body: CallWebhook, now: Date, maxAttempts: number): Promise<IngestResult> {
     return new Promise((resolve, reject) => {
@@ -49,11 +50,11 @@ class IngestQueue {
   }
 }
 
-// One queue per open database; on globalThis so Next's route bundles share it with server.ts.
-const queues: WeakMap<Db, IngestQueue> = ((globalThis as unknown as { __heraldIngestQueues?: WeakMap<Db, IngestQueue> }).__heraldIngestQueues ??= new WeakMap());
+// One queue per open database, kept in the context (Next's route bundles and server.ts share it).
+const queues = () => contextSlot("calls:ingest-queues", () => new WeakMap<Database, IngestQueue>());
 
-export function ingestQueued(db: Db, body: CallWebhook, opts: { maxAttempts: number; now: Date }): Promise<IngestResult> {
-  let queue = queues.get(db);
-  if (!queue) queues.set(db, (queue = new IngestQueue(db)));
+export function ingestQueued(db: Database, body: CallWebhook, opts: { maxAttempts: number; now: Date }): Promise<IngestResult> {
+  let queue = queues().get(db);
+  if (!queue) queues().set(db, (queue = new IngestQueue(db)));
   return queue.submit(body, opts.now, opts.maxAttempts);
 }

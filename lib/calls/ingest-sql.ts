@@ -1,8 +1,9 @@
 // The raw statements of call ingestion, each over ONE JSON parameter however many events
-// a batch holds (see lib/queue/sql.ts for why). Runs on SQLite and PostgreSQL.
-import { dbDialect, type Db } from "../db";
-import { runRead } from "../sqlite-direct";
-import { insertRowsSql, jsonRowsSource, raw, sql, type Columns, type Sql } from "../queue/sql";
+// a batch holds (see Dialect.jsonRows for why). Runs on SQLite and PostgreSQL.
+import type { Database } from "../db/client";
+import { runRead } from "../db/direct";
+import { insertRowsSql } from "../db/json-rows";
+import { raw, sql, type Columns, type Sql } from "../db/sql";
 
 export interface EventState {
   /** This (call_id, event) is already recorded: a redelivery. */
@@ -27,9 +28,9 @@ export interface EventKeys {
  * was seen, whether its call's follow-ups were planned, its customer, and whether the
  * customer opted out.
  */
-export async function readEventStates(db: Db, keys: EventKeys[]): Promise<Map<string, EventState>> {
+export async function readEventStates(db: Database, keys: EventKeys[]): Promise<Map<string, EventState>> {
   if (!keys.length) return new Map();
-  const source = jsonRowsSource(dbDialect(db), { eventKey: "text", callId: "text", clientId: "text", phone: "text", email: "text" }, keys as unknown as Record<string, unknown>[]);
+  const source = db.dialect.jsonRows({ eventKey: "text", callId: "text", clientId: "text", phone: "text", email: "text" }, keys as unknown as Record<string, unknown>[]);
   const rows = await runRead<Record<string, string | number | boolean | null>>(db, sql`
     SELECT k."eventKey", CASE WHEN w."id" IS NULL THEN 0 ELSE 1 END AS "recorded",
            CASE WHEN c."followUpsPlannedAt" IS NULL THEN 0 ELSE 1 END AS "planned",
@@ -50,9 +51,9 @@ export async function readEventStates(db: Db, keys: EventKeys[]): Promise<Map<st
 }
 
 /** Which of these (source "retell") event keys are already recorded. */
-export async function recordedEventKeys(db: Db, keys: string[]): Promise<Set<string>> {
+export async function recordedEventKeys(db: Database, keys: string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
-  const source = jsonRowsSource(dbDialect(db), { eventKey: "text" }, keys.map((eventKey) => ({ eventKey })));
+  const source = db.dialect.jsonRows({ eventKey: "text" }, keys.map((eventKey) => ({ eventKey })));
   const rows = await runRead<{ eventKey: string }>(db,
     sql`SELECT w."eventKey" FROM "WebhookEvent" w JOIN (${source}) AS k ON w."eventKey" = k."eventKey" WHERE w."source" = 'retell'`,
   );
@@ -61,16 +62,16 @@ export async function recordedEventKeys(db: Db, keys: string[]): Promise<Set<str
 
 // ---- writes (one array transaction per batch) ----
 
-export function insertWebhookEvents(db: Db, rows: { id: string; eventKey: string; receivedAt: Date }[]): Sql | null {
+export function insertWebhookEvents(db: Database, rows: { id: string; eventKey: string; receivedAt: Date }[]): Sql | null {
   const withSource = rows.map((r) => ({ ...r, source: "retell" }));
-  return insertRowsSql(dbDialect(db), "WebhookEvent", { id: "text", source: "text", eventKey: "text", receivedAt: "timestamp" }, withSource);
+  return insertRowsSql(db, "WebhookEvent", { id: "text", source: "text", eventKey: "text", receivedAt: "timestamp" }, withSource);
 }
 
 const CUSTOMER_COLUMNS: Columns = { id: "text", clientId: "text", phone: "text", name: "text", email: "text", createdAt: "timestamp", updatedAt: "timestamp" };
 
 /** New customers are created; known ones get a name and email when this call learned them. */
-export function upsertCustomers(db: Db, rows: Record<string, unknown>[]): Sql | null {
-  const insert = insertRowsSql(dbDialect(db), "Customer", CUSTOMER_COLUMNS, rows, sql`true`);
+export function upsertCustomers(db: Database, rows: Record<string, unknown>[]): Sql | null {
+  const insert = insertRowsSql(db, "Customer", CUSTOMER_COLUMNS, rows, sql`true`);
   if (!insert) return null;
   return sql`${insert} ON CONFLICT ("clientId", "phone") DO UPDATE SET
     "name" = COALESCE(excluded."name", "Customer"."name"),
@@ -90,8 +91,8 @@ const KEEP_IF_ABSENT = ["agentId", "fromNumber", "toNumber", "startedAt", "ended
  * call_started never moves an ended or analyzed call back; follow-ups are planned once.
  * Returns each call as stored (for the call:* events).
  */
-export function upsertCalls(db: Db, rows: Record<string, unknown>[]): Sql | null {
-  const insert = insertRowsSql(dbDialect(db), "Call", CALL_COLUMNS, rows, sql`true`);
+export function upsertCalls(db: Database, rows: Record<string, unknown>[]): Sql | null {
+  const insert = insertRowsSql(db, "Call", CALL_COLUMNS, rows, sql`true`);
   if (!insert) return null;
   const keep = KEEP_IF_ABSENT.map((c) => `"${c}" = COALESCE(excluded."${c}", "Call"."${c}")`).join(",\n    ");
   return sql`${insert} ON CONFLICT ("callId") DO UPDATE SET
@@ -105,20 +106,4 @@ export function upsertCalls(db: Db, rows: Record<string, unknown>[]): Sql | null
     "followUpsPlannedAt" = COALESCE("Call"."followUpsPlannedAt", excluded."followUpsPlannedAt"),
     "updatedAt" = excluded."updatedAt"
   RETURNING "callId", "clientId", "fromNumber", "toNumber", "direction", "status", "durationMs"`;
-}
-
-/** Cancels pending or failed messages superseded by a booking, each at its own event's time. */
-export function cancelSuperseded(db: Db, rows: { id: string; at: Date }[]): Sql | null {
-  if (!rows.length) return null;
-  const source = jsonRowsSource(dbDialect(db), { id: "text", at: "timestamp" }, rows);
-  // `id IN (SELECT …)`, not `UPDATE … FROM s`: SQLite would visit every message and look
-  // each up in the JSON (20–35 ms a batch at 60,000 messages); this is one lookup per id.
-  return sql`WITH s AS (${source})
-    UPDATE "Message" SET "status" = 'cancelled', "cancelledAt" = (SELECT s."at" FROM s WHERE s."id" = "Message"."id"),
-      "updatedAt" = (SELECT s."at" FROM s WHERE s."id" = "Message"."id")
-    WHERE "Message"."id" IN (SELECT "id" FROM s) AND "Message"."status" IN ('pending', 'failed')`;
-}
-
-export function insertHistory(db: Db, rows: { id: string; messageId: string; status: string; note: string; createdAt: Date }[]): Sql | null {
-  return insertRowsSql(dbDialect(db), "MessageEvent", { id: "text", messageId: "text", status: "text", note: "text", createdAt: "timestamp" }, rows);
 }

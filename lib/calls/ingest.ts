@@ -2,24 +2,26 @@
 // handful of reads and ONE array transaction of raw statements for the whole batch (no
 // interactive transaction: on SQLite every query shares one connection). Each
 // (call_id, event) is recorded once; a redelivered event changes nothing.
-import type { Db } from "../db";
-import type { Call, Client, Message } from "../generated/sqlite/client";
+import type { Database } from "../db/client";
+import type { Call, Client } from "../generated/sqlite/client";
 import { newId } from "../ids";
-import { messageInsertSql } from "../queue/enqueue";
-import { runTransaction } from "../sqlite-direct";
+import { enqueueTransitions, messageInsertSql } from "../queue/enqueue";
+import { supersedeStatements } from "../queue/supersede";
+import type { Transition } from "../queue/transitions";
+import { runTransaction } from "../db/direct";
 import { extractCallFacts, type CallFacts } from "../followups/plan";
 import { planFollowUpRows, type Planned, type QueuedRow } from "./plan-round";
 import { CALL_EVENTS, type CallEventName, type CallWebhook } from "../schemas/call-webhook";
 import { resolveCallClient } from "./resolve-client";
 import {
-  cancelSuperseded, insertHistory, insertWebhookEvents, readEventStates, recordedEventKeys, upsertCalls, upsertCustomers,
+  insertWebhookEvents, readEventStates, recordedEventKeys, upsertCalls, upsertCustomers,
 } from "./ingest-sql";
 
 export type CallSummary = Pick<Call, "callId" | "clientId" | "fromNumber" | "toNumber" | "direction" | "status" | "durationMs">;
 export type IngestResult =
   | { status: "ignored"; reason: string }
   | { status: "duplicate" }
-  | { status: "recorded"; event: CallEventName; call: CallSummary; queued: QueuedRow[]; cancelled: Message[] };
+  | { status: "recorded"; event: CallEventName; call: CallSummary; queued: QueuedRow[]; transitions: Transition[] };
 export type { QueuedRow };
 export type Settled = { ok: true; result: IngestResult } | { ok: false; error: unknown };
 export interface CallEventInput {
@@ -40,14 +42,14 @@ const eventKey = (p: Prepared) => `${p.c.call_id}:${p.event}`;
 const ms = (v: number | undefined) => (typeof v === "number" && v > 0 ? new Date(v) : null);
 const STATUS: Record<CallEventName, string> = { call_started: "ongoing", call_ended: "ended", call_analyzed: "analyzed" };
 
-export async function ingestCallEvent(db: Db, body: CallWebhook, opts: { maxAttempts: number; now?: Date }): Promise<IngestResult> {
+export async function ingestCallEvent(db: Database, body: CallWebhook, opts: { maxAttempts: number; now?: Date }): Promise<IngestResult> {
   const [settled] = await ingestCallEvents(db, [{ body, now: opts.now ?? new Date() }], opts);
   if (!settled!.ok) throw settled!.error;
   return settled!.result;
 }
 
 /** Ingests many events; each settles on its own (an unknown client fails only its event). */
-export async function ingestCallEvents(db: Db, inputs: CallEventInput[], opts: { maxAttempts: number }): Promise<Settled[]> {
+export async function ingestCallEvents(db: Database, inputs: CallEventInput[], opts: { maxAttempts: number }): Promise<Settled[]> {
   const out: Settled[] = new Array(inputs.length);
   let rest: Prepared[] = [];
   for (const [index, { body, now }] of inputs.entries()) {
@@ -56,7 +58,7 @@ export async function ingestCallEvents(db: Db, inputs: CallEventInput[], opts: {
       continue;
     }
     try {
-      const client = await resolveCallClient(db, body.call);
+      const client = await resolveCallClient(db.db, body.call);
       rest.push({ index, event: body.event as CallEventName, c: body.call, now, client, facts: extractCallFacts(body.call) });
     } catch (error) {
       out[index] = { ok: false, error };
@@ -82,7 +84,7 @@ export async function ingestCallEvents(db: Db, inputs: CallEventInput[], opts: {
 }
 
 /** A failed batch is retried event by event, so one bad event does not fail the others. */
-async function settleRound(db: Db, round: Prepared[], maxAttempts: number, out: Settled[]): Promise<void> {
+async function settleRound(db: Database, round: Prepared[], maxAttempts: number, out: Settled[]): Promise<void> {
   try {
     const results = await writeRound(db, round, maxAttempts);
     round.forEach((p, k) => (out[p.index] = { ok: true, result: results[k]! }));
@@ -98,7 +100,7 @@ async function settleRound(db: Db, round: Prepared[], maxAttempts: number, out: 
   }
 }
 
-async function writeRound(db: Db, round: Prepared[], maxAttempts: number): Promise<IngestResult[]> {
+async function writeRound(db: Database, round: Prepared[], maxAttempts: number): Promise<IngestResult[]> {
   const states = await readEventStates(db, round.map((p) => ({
     eventKey: eventKey(p), callId: p.c.call_id, clientId: p.client.id, phone: p.facts.customerPhone, email: p.facts.customerEmail,
   })));
@@ -109,14 +111,14 @@ async function writeRound(db: Db, round: Prepared[], maxAttempts: number): Promi
   const planned = await planFollowUpRows(db, toPlan.map((p) => ({ ...p, ...state(p), customerId: customerIds.get(p.index) ?? null, storedCustomer: !!state(p).customerId })), maxAttempts);
 
   const messageRows = [...planned.values()].flatMap((p) => p.rows);
-  const cancels = fresh.flatMap((p) => (planned.get(p.index)?.cancelled ?? []).map((m) => ({ m, p })));
+  const cancels = new Map(fresh.map((p) => [p.index, (planned.get(p.index)?.cancelled ?? []).map((message) => ({ message, at: p.now, note: `superseded by booking on call ${p.c.call_id}` }))]));
+  const supersede = supersedeStatements(db, [...cancels.values()].flat());
   const statements = [
     insertWebhookEvents(db, fresh.map((p) => ({ id: newId("whe"), eventKey: eventKey(p), receivedAt: p.now }))),
     upsertCustomers(db, fresh.filter((p) => customerIds.get(p.index)).map((p) => ({
       id: customerIds.get(p.index), clientId: p.client.id, phone: p.facts.customerPhone, name: p.facts.customerName, email: p.facts.customerEmail, createdAt: p.now, updatedAt: p.now,
     }))),
-    cancelSuperseded(db, cancels.map(({ m, p }) => ({ id: m.id, at: p.now }))),
-    insertHistory(db, cancels.map(({ m, p }) => ({ id: newId("mev"), messageId: m.id, status: "cancelled", note: `superseded by booking on call ${p.c.call_id}`, createdAt: p.now }))),
+    ...supersede.statements,
     messageInsertSql(db, messageRows),
   ].filter((s) => s !== null);
   const upsert = upsertCalls(db, fresh.map((p) => callRow(p, customerIds.get(p.index) ?? null, planned.get(p.index))));
@@ -131,7 +133,10 @@ async function writeRound(db: Db, round: Prepared[], maxAttempts: number): Promi
           event: p.event,
           call: calls.get(p.c.call_id)!,
           queued: planned.get(p.index)?.rows ?? [],
-          cancelled: (planned.get(p.index)?.cancelled ?? []).map((m) => ({ ...m, status: "cancelled" })),
+          transitions: [
+            ...supersedeStatements(db, cancels.get(p.index) ?? []).transitions,
+            ...enqueueTransitions(planned.get(p.index)?.rows ?? []),
+          ],
         },
   );
 }

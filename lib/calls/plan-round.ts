@@ -1,9 +1,9 @@
 // The follow-ups of calls whose analysis just became known, for a whole batch: the rows to
 // insert, the nurture and reminders a booking supersedes, and what could not be made.
-import type { Db } from "../db";
+import type { Database } from "../db/client";
 import type { Client, Message } from "../generated/sqlite/client";
-import { messageRow } from "../queue/enqueue";
-import { parseJson } from "../queue/serialize";
+import { messageRow } from "../queue/message-row";
+import { clientSettings } from "../domain/json-columns";
 import { planFollowUps, type CallFacts, type FollowUpPlan } from "../followups/plan";
 import { rulesFromSettings } from "../followups/rules";
 import { followUpVariables, renderFollowUp, type ClientSettings } from "../followups/render";
@@ -32,8 +32,8 @@ export interface ToPlan {
   emailSuppressed: boolean;
 }
 
-export async function planFollowUpRows(db: Db, items: ToPlan[], maxAttempts: number): Promise<Map<number, Planned>> {
-  const plans = items.map((p) => ({ p, settings: parseJson<ClientSettings>(p.client.settings, {}) }))
+export async function planFollowUpRows({ db }: Database, items: ToPlan[], maxAttempts: number): Promise<Map<number, Planned>> {
+  const plans = items.map((p) => ({ p, settings: clientSettings(p.client) as ClientSettings }))
     .map(({ p, settings }) => ({ p, settings, rules: rulesFromSettings(settings) }))
     .map((x) => ({ ...x, plan: planFollowUps(x.p.c, x.p.facts, x.rules, x.p.now) }));
   // A booking replaces this customer's pending nurture and earlier reminders (a new customer has none).

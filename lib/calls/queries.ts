@@ -1,8 +1,9 @@
 // Read side of calls: list (keyset by id, newest first), detail with its follow-ups, stats.
-import type { Db } from "../db";
+import { decodeRecord } from "../domain/json-columns";
+import type { Db } from "../db/client";
 import type { Call, Prisma } from "../generated/sqlite/client";
 import { z } from "zod";
-import { parseJson, toApiMessage } from "../queue/serialize";
+import { toApiMessage } from "../queue/serialize";
 
 export const callListQuerySchema = z.object({
   clientId: z.string().min(1).optional(),
@@ -51,11 +52,11 @@ export async function getCallDetail(db: Db, callId: string) {
   const call = await db.call.findUnique({ where: { callId } });
   if (!call) return null;
   const messages = await db.message.findMany({ where: { callId }, orderBy: [{ scheduledFor: "asc" }, { id: "asc" }] });
-  const notes = parseJson<{ outcome?: string; skipped?: unknown[] }>(call.followUpNotes, {});
+  const notes = decodeRecord(call.followUpNotes) as { outcome?: string; skipped?: unknown[] };
   return {
     ...toApiCall(call),
     transcript: call.transcript,
-    analysis: parseJson<Record<string, unknown> | null>(call.analysis, null),
+    analysis: (call.analysis ? decodeRecord(call.analysis) : null),
     messages: messages.map(toApiMessage),
     skippedFollowUps: Array.isArray(notes.skipped) ? notes.skipped : [],
   };

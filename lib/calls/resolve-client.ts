@@ -1,5 +1,5 @@
 // Which client a call belongs to: metadata.clientId, else the agent id, else the agent's number.
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import type { Client } from "../generated/sqlite/client";
 import { AppError } from "../errors";
 import { cachedClientBy } from "../clients/client-cache";

@@ -1,10 +1,10 @@
 // POST /api/webhooks/calls, minus HTTP: verify, parse, ingest, announce.
 import { ZodError } from "zod";
-import type { Db } from "../db";
+import type { Database } from "../db/client";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
-import { getBus } from "../events/bus";
-import { toEventPayload } from "../queue/serialize";
+import { getContext } from "../context";
+import { publish } from "../queue/publish";
 import { callWebhookSchema } from "../schemas/call-webhook";
 import type { CallEventName as BusCallEvent } from "../realtime/contract";
 import { checkRetellSignature } from "./signature";
@@ -12,7 +12,6 @@ import { logError } from "../errorlog/log-error";
 import type { CallSummary, IngestResult } from "./ingest";
 import { ingestQueued } from "./ingest-queue";
 
-const NEW_MESSAGE = { attempts: 0, provider: null, lastError: null, nextAttemptAt: null };
 const BUS_EVENT: Record<string, BusCallEvent> = { call_started: "started", call_ended: "ended", call_analyzed: "analyzed" };
 
 export function toCallEventPayload(call: CallSummary, now: Date) {
@@ -28,7 +27,7 @@ export function toCallEventPayload(call: CallSummary, now: Date) {
   };
 }
 
-export async function handleCallWebhook(db: Db, rawBody: string, signature: string | null, now = new Date()): Promise<IngestResult> {
+export async function handleCallWebhook(db: Database, rawBody: string, signature: string | null, now = new Date()): Promise<IngestResult> {
   try {
     return await ingestSignedCall(db, rawBody, signature, now);
   } catch (err) {
@@ -48,7 +47,7 @@ export async function handleCallWebhook(db: Db, rawBody: string, signature: stri
   }
 }
 
-async function ingestSignedCall(db: Db, rawBody: string, signature: string | null, now: Date): Promise<IngestResult> {
+async function ingestSignedCall(db: Database, rawBody: string, signature: string | null, now: Date): Promise<IngestResult> {
   const config = getConfig();
   if (!config.RETELL_API_KEY) throw new AppError("INVALID_SIGNATURE", "RETELL_API_KEY is not configured; call webhooks cannot be verified");
   const problem = checkRetellSignature(config.RETELL_API_KEY, rawBody, signature, now.getTime());
@@ -65,11 +64,9 @@ async function ingestSignedCall(db: Db, rawBody: string, signature: string | nul
     logError({ service: "webhooks", operation: "call_webhook", errorType: "unknown_event", severity: "info", message: result.reason, context: { callId: body.call.call_id } });
   }
   if (result.status === "recorded") {
-    const bus = getBus();
+    const { bus } = getContext();
     bus.emit("call", { event: BUS_EVENT[result.event]!, payload: toCallEventPayload(result.call, now) });
-    for (const m of result.cancelled) bus.emit("message", { event: "cancelled", payload: toEventPayload(m) });
-    for (const m of result.queued) bus.emit("message", { event: "queued", payload: toEventPayload({ ...NEW_MESSAGE, id: m.id, clientId: m.clientId, channel: m.channel, to: m.to, status: m.status }) });
-    if (result.queued.length) bus.emit("enqueued", { count: result.queued.length });
+    publish(bus, result.transitions);
   }
   return result;
 }

@@ -2,13 +2,14 @@
 // couple of seconds. An update in this process drops the entries at once; another
 // replica's update is seen within the TTL. Only found clients are kept, so a client
 // created a moment ago is never hidden by an earlier miss.
-import type { Db } from "../db";
+import type { Db } from "../db/client";
+import { contextSlot } from "../context";
 import type { Client } from "../generated/sqlite/client";
 
 const TTL_MS = 2000;
-// On globalThis so Next's bundles share it; keyed per database too (tests open several).
-const holder = globalThis as unknown as { __heraldClientCache?: { entries: Map<string, { client: Client; at: number }>; dbs: WeakMap<Db, number>; opened: number } };
-const cache = () => (holder.__heraldClientCache ??= { entries: new Map(), dbs: new WeakMap(), opened: 0 });
+// Kept in the context; keyed per database too (tests open several).
+type Cache = { entries: Map<string, { client: Client; at: number }>; dbs: WeakMap<Db, number>; opened: number };
+const cache = () => contextSlot<Cache>("clients:cache", () => ({ entries: new Map(), dbs: new WeakMap(), opened: 0 }));
 
 function dbKey(db: Db): number {
   const c = cache();

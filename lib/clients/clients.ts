@@ -1,11 +1,11 @@
 // Clients (tenants): create, update, list, and their API keys.
-import type { Db } from "../db";
+import { decodeRecord, decodeStringList, clientBusinessHours } from "../domain/json-columns";
+import type { Db } from "../db/client";
 import type { Client } from "../generated/sqlite/client";
 import { AppError } from "../errors";
 import { newId } from "../ids";
 import { generateApiKey } from "../auth/principal";
 import { forgetClient } from "./client-cache";
-import { parseJson } from "../queue/serialize";
 import { DEFAULT_BUSINESS_HOURS, type BusinessHours, type ClientCreate, type ClientUpdate } from "../schemas/client";
 
 export function toApiClient(c: Client) {
@@ -13,13 +13,13 @@ export function toApiClient(c: Client) {
     id: c.id,
     name: c.name,
     timezone: c.timezone,
-    businessHours: parseJson<BusinessHours>(c.businessHours, DEFAULT_BUSINESS_HOURS),
+    businessHours: clientBusinessHours(c),
     smsFrom: c.smsFrom,
     whatsappFrom: c.whatsappFrom,
     emailFrom: c.emailFrom,
-    agentIds: parseJson<string[]>(c.agentIds, []),
-    phoneNumbers: parseJson<string[]>(c.phoneNumbers, []),
-    settings: parseJson<Record<string, unknown>>(c.settings, {}),
+    agentIds: decodeStringList(c.agentIds),
+    phoneNumbers: decodeStringList(c.phoneNumbers),
+    settings: decodeRecord(c.settings),
     apiKeyPrefix: c.apiKeyPrefix,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
@@ -66,7 +66,7 @@ export async function getClientOrThrow(db: Db, id: string): Promise<Client> {
 /** Updates the given fields; `settings` keys are merged into the existing settings. */
 export async function updateClient(db: Db, id: string, input: ClientUpdate): Promise<Client> {
   const existing = await getClientOrThrow(db, id);
-  const settings = input.settings ? { ...parseJson<Record<string, unknown>>(existing.settings, {}), ...input.settings } : undefined;
+  const settings = input.settings ? { ...decodeRecord(existing.settings), ...input.settings } : undefined;
   const client = await db.client.update({ where: { id }, data: { ...columns(input), ...(settings && { settings: JSON.stringify(settings) }) } });
   forgetClient(id);
   return client;

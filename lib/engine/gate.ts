@@ -1,15 +1,14 @@
 // Before sending: a suppressed (opted-out) recipient is dead-lettered, and a
 // marketing message outside the client's business hours waits for the next opening.
 import { DateTime } from "luxon";
-import type { Db } from "../db";
+import type { Database } from "../db/client";
 import type { Client, Message } from "../generated/sqlite/client";
 import { nextOpening } from "../followups/business-hours";
 import { zoneName } from "../followups/zone-name";
 import { getCachedClient } from "../clients/client-cache";
-import { join, sql } from "../queue/sql";
-import { runRead } from "../sqlite-direct";
-import { parseJson } from "../queue/serialize";
-import { DEFAULT_BUSINESS_HOURS, type BusinessHours } from "../schemas/client";
+import { join, sql } from "../db/sql";
+import { runRead } from "../db/direct";
+import { clientBusinessHours } from "../domain/json-columns";
 
 export type GateDecision =
   | { action: "send" }
@@ -24,13 +23,13 @@ export interface GateContext {
 const key = (clientId: string, address: string) => `${clientId}\u0000${address}`;
 
 /** Loads what the gate needs for a whole batch in two queries. */
-export async function loadGateContext(db: Db, messages: Message[]): Promise<GateContext> {
+export async function loadGateContext(database: Database, messages: Message[]): Promise<GateContext> {
   const clientIds = [...new Set(messages.map((m) => m.clientId))];
   const [clients, suppressions] = await Promise.all([
-    Promise.all(clientIds.map((id) => getCachedClient(db, id))).then((found) => found.filter((c): c is Client => c !== null)),
+    Promise.all(clientIds.map((id) => getCachedClient(database.db, id))).then((found) => found.filter((c): c is Client => c !== null)),
     // A superset (any of these clients × any of these addresses), matched exactly below;
     // raw, because an ORM call costs more than the whole lookup here.
-    runRead<{ clientId: string; address: string }>(db, sql`
+    runRead<{ clientId: string; address: string }>(database, sql`
       SELECT "clientId", "address" FROM "Suppression"
        WHERE "clientId" IN (${join(clientIds)}) AND "address" IN (${join([...new Set(messages.map((m) => m.to.replace(/^whatsapp:/, "")))])})`),
   ]);
@@ -46,7 +45,7 @@ export function gateMessage(message: Message, ctx: GateContext, now: Date): Gate
   }
   const client = ctx.clients.get(message.clientId);
   if (message.category !== "marketing" || !client) return { action: "send" };
-  const hours = parseJson<BusinessHours>(client.businessHours, DEFAULT_BUSINESS_HOURS);
+  const hours = clientBusinessHours(client);
   const opening = nextOpening(hours, client.timezone, now);
   if (!opening) return { action: "dead_letter", reason: "no business hours configured for marketing messages" };
   if (opening.getTime() <= now.getTime()) return { action: "send" };

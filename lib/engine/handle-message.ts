@@ -2,10 +2,10 @@
 // channel's chain → an outcome for the batch write (sent, failed with the next attempt,
 // dead letter, or pending again when held or rate-limited).
 import type { Client, Message } from "../generated/sqlite/client";
-import type { AttemptRow, Outcome } from "../queue/complete";
-import { decideAfterFailure, type ErrorClass } from "../queue/retry-rule";
-import { parseJson } from "../queue/serialize";
-import type { Channel } from "../queue/statuses";
+import type { AttemptRow, Outcome } from "../queue/send-progress";
+import { decideAfterFailure } from "../queue/retry-rule";
+import { clientSettings } from "../domain/json-columns";
+import type { Channel, ErrorClass } from "../domain/words";
 import type { ProviderChains } from "../providers/registry";
 import { estimateCostCents, type ChannelPrices } from "../providers/segments";
 import { gateMessage, type GateContext } from "./gate";
@@ -35,11 +35,12 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
   }
 
   function pricesFor(client: Client | undefined): ChannelPrices {
-    const own = client ? parseJson<{ pricesCents?: ChannelPrices }>(client.settings, {}).pricesCents : undefined;
+    const own = client ? clientSettings(client).pricesCents : undefined;
     return { ...deps.prices, ...own };
   }
 
-  async function handle(m: Message, ctx: GateContext): Promise<Handled> {
+  /** `beforeSend` records the send as started; false means the lease was lost: nothing is sent. */
+  async function handle(m: Message, ctx: GateContext, beforeSend: () => Promise<boolean> = async () => true): Promise<Handled | "lease_lost"> {
     const now = clock();
     const gate = gateMessage(m, ctx, now);
     if (gate.action === "dead_letter") {
@@ -51,6 +52,7 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     const channel = m.channel as Channel;
     const client = ctx.clients.get(m.clientId);
     const from = channel === "sms" ? client?.smsFrom : channel === "whatsapp" ? client?.whatsappFrom : client?.emailFrom;
+    if (!(await beforeSend())) return "lease_lost";
     const result = await sendThroughChain(
       { id: m.id, clientId: m.clientId, channel, to: m.to, from, subject: m.subject, body: m.body },
       deps.chains[channel] ?? [],

@@ -3,8 +3,8 @@
 // provider only asked us to wait (429 with Retry-After), the result says how long.
 import { toError } from "../errors";
 import { observeSendLatency } from "../metrics";
-import type { AttemptRow } from "../queue/complete";
-import type { ErrorClass } from "../queue/retry-rule";
+import type { AttemptRow } from "../queue/send-progress";
+import type { ErrorClass } from "../domain/words";
 import type { OutgoingMessage, Provider } from "../providers/types";
 import { ProviderError } from "../providers/types";
 

@@ -1,23 +1,24 @@
 // The worker: a small loop with explicit states (idle → running → stopping → stopped).
-// Each tick claims due messages in batches, gates, sends through the provider chain
-// with bounded concurrency, records every outcome in one batched write and emits
-// events. Ticks never overlap; nudge() wakes the loop early after an enqueue.
+// Each tick claims due messages in batches, gates, and sends through the provider chain
+// with bounded concurrency; each send's start and outcome are written as they happen
+// (group commit, lib/engine/send-committer.ts) and published. Ticks never overlap; nudge() wakes the loop early after an enqueue.
 import { randomBytes } from "node:crypto";
-import type { Database } from "../db";
+import type { Database } from "../db/client";
 import type { Message } from "../generated/sqlite/client";
 import { toError } from "../errors";
 import type { EventBus } from "../events/bus";
-import type { MessageEventName } from "../realtime/contract";
 import { claimDueMessages } from "../queue/claim";
-import { recordOutcomes, type AttemptRow, type Outcome } from "../queue/complete";
+import { transitionOf, type AttemptRow } from "../queue/send-progress";
 import { applyStatusReports, type StatusReport } from "../queue/delivery";
-import { toEventPayload } from "../queue/serialize";
+import { snapshot } from "../queue/message-row";
+import { publish } from "../queue/publish";
+import { createSendCommitter } from "./send-committer";
 import type { ProviderChains } from "../providers/registry";
 import type { Provider } from "../providers/types";
 import { loadGateContext } from "./gate";
 import type { ErrorInput } from "../errorlog/log-error";
 import type { ChannelPrices } from "../providers/segments";
-import { createMessageHandler } from "./handle-message";
+import { createMessageHandler, type Handled } from "./handle-message";
 
 export interface WorkerOptions {
   intervalMs: number;
@@ -75,10 +76,6 @@ export function createWorker(deps: WorkerDeps) {
 
   const handler = createMessageHandler({ chains: deps.chains, clock, retryIntervalMs: options.retryIntervalMs, prices: deps.prices, suppress: deps.suppress });
 
-  function emit(event: MessageEventName, m: Message, extra: Parameters<typeof toEventPayload>[1] = {}) {
-    bus.emit("message", { event, payload: toEventPayload(m, extra) });
-  }
-
   function schedule(delayMs: number) {
     if (state !== "running") return;
     clearTimeout(timer);
@@ -117,51 +114,52 @@ export function createWorker(deps: WorkerDeps) {
   }
 
   async function processBatch(claimed: Message[]): Promise<void> {
-    for (const m of claimed) emit("processing", m);
-    const ctx = await loadGateContext(database.db, claimed);
-    const outcomes: Outcome[] = [];
-    const attempts: AttemptRow[] = [];
-    const timings = new Map<string, number>();
+    publish(bus, claimed.map((m) => ({ name: "claim", message: snapshot({ ...m, status: "processing" }) })));
+    const ctx = await loadGateContext(database, claimed);
+    const committer = createSendCommitter(database, owner, clock);
     let next = 0;
+    let broken: unknown;
+    // One runner per concurrent send: start recorded → provider call → outcome recorded, and
+    // only then the next message, so at most `concurrency` sends are ever unaccounted for.
     const runOne = async () => {
-      while (next < claimed.length) {
+      while (next < claimed.length && broken === undefined) {
         const m = claimed[next++]!;
         const started = performance.now();
-        const result = await handler.handle(m, ctx).catch((err): { outcome: Outcome; attempts: AttemptRow[] } => ({
+        const beforeSend = () => committer.start({ id: m.id, recovered: m.sendStartedAt ? { attempt: m.attempts + 1 } : null });
+        const result = await handler.handle(m, ctx, beforeSend).catch((err): Handled => ({
           outcome: handler.failureOutcome(m, "transient", `internal: ${toError(err).message}`, null),
           attempts: [],
         }));
-        outcomes.push(result.outcome);
-        attempts.push(...result.attempts);
-        timings.set(m.id, performance.now() - started);
+        if (result === "lease_lost") continue;
+        let applied: boolean;
+        try {
+          applied = await committer.finish(result.outcome, result.attempts);
+        } catch (err) {
+          broken = err;
+          return;
+        }
+        reportProviderFailures(result.attempts, m);
+        if (!applied) continue;
+        processed += 1;
+        const o = result.outcome;
+        const after = snapshot({
+          ...m,
+          status: o.status,
+          attempts: m.attempts + o.attemptsDelta,
+          provider: o.provider ?? m.provider,
+          lastError: o.status === "sent" ? null : o.lastError ?? m.lastError,
+          nextAttemptAt: o.status === "failed" ? o.runAt ?? null : null,
+        });
+        publish(bus, [{ name: transitionOf(o), message: after, extra: { processingTimeMs: Math.round(performance.now() - started), error: o.status === "dead_letter" ? o.deadLetterReason : after.lastError } }]);
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, runOne));
-    const now = clock();
-    const done = await recordOutcomes(database, owner, outcomes, attempts, now);
-    reportProviderFailures(attempts, claimed);
-    processed += done.size;
-    const byId = new Map(claimed.map((m) => [m.id, m]));
-    for (const o of outcomes) {
-      const m = byId.get(o.id);
-      if (!m || !done.has(o.id)) continue;
-      const after: Message = {
-        ...m,
-        status: o.status,
-        attempts: m.attempts + o.attemptsDelta,
-        provider: o.provider ?? m.provider,
-        lastError: o.status === "sent" ? null : o.lastError ?? m.lastError,
-        nextAttemptAt: o.status === "failed" ? o.runAt ?? null : null,
-      };
-      const event: MessageEventName = o.status === "pending" ? "queued" : o.status;
-      emit(event, after, { processingTimeMs: Math.round(timings.get(o.id) ?? 0), error: o.status === "dead_letter" ? o.deadLetterReason : after.lastError });
-    }
+    if (broken !== undefined) throw broken;
   }
 
   // A provider-class failure (auth, suspended account, sender not allowed) needs a human: critical.
-  function reportProviderFailures(attempts: AttemptRow[], claimed: Message[]) {
+  function reportProviderFailures(attempts: AttemptRow[], m: Message) {
     if (!deps.reportError) return;
-    const clients = new Map(claimed.map((m) => [m.id, m.clientId]));
     for (const a of attempts) {
       if (a.outcome !== "failed" || a.errorClass !== "provider") continue;
       deps.reportError({
@@ -170,7 +168,7 @@ export function createWorker(deps: WorkerDeps) {
         errorType: "provider",
         severity: "critical",
         message: `${a.provider}: ${a.error ?? "provider error"}`,
-        clientId: clients.get(a.messageId) ?? null,
+        clientId: m.clientId,
         context: { messageId: a.messageId, provider: a.provider, errorCode: a.errorCode },
       });
     }
@@ -180,8 +178,8 @@ export function createWorker(deps: WorkerDeps) {
   // send was recorded is tried again shortly.
   async function onStatusReports(reports: StatusReport[], tries = 0): Promise<void> {
     try {
-      const { moved, unmatched } = await applyStatusReports(database.db, reports, clock());
-      for (const m of moved) emit(m.status as MessageEventName, m);
+      const { transitions, unmatched } = await applyStatusReports(database, reports, clock());
+      publish(bus, transitions);
       if (unmatched.length && tries < 20 && state !== "stopped") {
         const retry = reports.filter((r) => unmatched.includes(r.providerMessageId));
         setTimeout(() => void onStatusReports(retry, tries + 1), 250).unref();

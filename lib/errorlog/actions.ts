@@ -1,6 +1,6 @@
 // Resolve and acknowledge: a person says "seen" (acknowledgedAt) or "fixed" (resolvedAt).
 // Both are idempotent: doing it again changes nothing and announces nothing.
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import type { ErrorLog } from "../generated/sqlite/client";
 import { canReadClient, type Principal } from "../auth/principal";
 import { AppError } from "../errors";

@@ -2,10 +2,11 @@
 // signatures, planning failures, worker crashes, unexpected 500s. Writes are buffered
 // and flushed in batches; logging never blocks or breaks the path that logs.
 import { createHash } from "node:crypto";
-import type { Db } from "../db";
-import { getDb } from "../db";
+import type { Db } from "../db/client";
+import { contextSlot, getContext } from "../context";
 import type { EventBus } from "../events/bus";
-import { getBus } from "../events/bus";
+
+const getDb = async () => (await getContext().database()).db;
 import { newId } from "../ids";
 
 export const SEVERITIES = ["critical", "error", "warning", "info"] as const;
@@ -106,12 +107,9 @@ function safeJson(value: unknown): string {
   }
 }
 
-const holder = globalThis as unknown as { __heraldErrorLogger?: ErrorLogger };
-
-/** The process's logger (shared by server.ts and the bundled route handlers). */
+/** The process's logger, kept in the context (shared by server.ts and the bundled route handlers). */
 export function getErrorLogger(): ErrorLogger {
-  holder.__heraldErrorLogger ??= createErrorLogger(getDb, getBus());
-  return holder.__heraldErrorLogger;
+  return contextSlot("errorlog:logger", () => createErrorLogger(getDb, getContext().bus));
 }
 
 export function logError(input: ErrorInput): void {

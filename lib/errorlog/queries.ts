@@ -1,8 +1,8 @@
 // Read side of the error log: the filtered, keyset-paginated list and the stats.
 // Ids are time-ordered (lib/ids.ts), so "newest first" is "id descending".
-import type { Db, Dialect } from "../db";
+import { decodeRecord } from "../domain/json-columns";
+import type { Db, DialectName as Dialect } from "../db/client";
 import type { ErrorLog, Prisma } from "../generated/sqlite/client";
-import { parseJson } from "../queue/serialize";
 import { SEVERITIES, type Severity } from "./log-error";
 import { SINCE_MS, type ErrorListQuery, type ErrorStatsQuery } from "./schemas";
 
@@ -17,7 +17,7 @@ export function toApiError(e: ErrorLog) {
     errorType: e.errorType,
     severity: e.severity,
     message: e.message,
-    context: parseJson<Record<string, unknown>>(e.context, {}),
+    context: decodeRecord(e.context),
     fingerprint: e.fingerprint,
     resolvedAt: iso(e.resolvedAt),
     acknowledgedAt: iso(e.acknowledgedAt),

@@ -1,6 +1,5 @@
 // The in-process event bus. The engine and route handlers emit domain events here;
 // lib/realtime forwards them to Socket.IO and the worker listens for enqueues.
-// It lives on globalThis so that Next's bundled route handlers and server.ts share it.
 // A listener that throws is reported and never breaks the emitter's caller.
 import type { CallEventName, CallEventPayload, ErrorEventPayload, MessageEventPayload, MessageEventName } from "../realtime/contract";
 
@@ -35,9 +34,4 @@ export class EventBus {
   }
 }
 
-const holder = globalThis as unknown as { __heraldBus?: EventBus };
 
-export function getBus(): EventBus {
-  holder.__heraldBus ??= new EventBus();
-  return holder.__heraldBus;
-}

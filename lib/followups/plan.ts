@@ -1,7 +1,7 @@
 // Which follow-ups a call deserves, and when. Pure: no database, no clock of its own.
 import { DateTime } from "luxon";
 import type { CallPayload } from "../schemas/call-webhook";
-import type { Channel, Category } from "../queue/statuses";
+import type { Channel, Category } from "../domain/words";
 import type { FollowUpRules } from "./rules";
 
 export interface CallFacts {

@@ -2,8 +2,7 @@
 // call platform posts an event for every call, and Next's request pipeline alone costs
 // several milliseconds of CPU per request. Same handler and error body as the route.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getConfig } from "../config";
-import { getDb } from "../db";
+import { getContext } from "../context";
 import { AppError } from "../errors";
 import { handleCallWebhook } from "../calls/webhook";
 import { errorOutcome } from "./route";
@@ -36,9 +35,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 export async function serveCallWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const raw = await readBody(req, getConfig().MAX_BODY_BYTES);
+    const raw = await readBody(req, getContext().config.MAX_BODY_BYTES);
     const signature = req.headers["x-retell-signature"];
-    await handleCallWebhook(await getDb(), raw, typeof signature === "string" ? signature : null);
+    await handleCallWebhook(await getContext().database(), raw, typeof signature === "string" ? signature : null);
     res.writeHead(204).end();
   } catch (err) {
     const { status, body } = errorOutcome(err, `POST ${CALL_WEBHOOK_PATH}`);

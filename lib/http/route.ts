@@ -1,8 +1,10 @@
 // Route handler plumbing: parse (zod) → authorize → call lib → respond, with every
 // failure turned into the API.md error body in one place.
 import type { ZodType } from "zod";
-import { getConfig } from "../config";
-import { getDb } from "../db";
+import type { Config } from "../config";
+import type { Database, Db } from "../db/client";
+import type { EventBus } from "../events/bus";
+import { getContext } from "../context";
 import { AppError, toErrorResponse } from "../errors";
 import { resolvePrincipal, type Principal } from "../auth/principal";
 import { logError } from "../errorlog/log-error";
@@ -33,11 +35,26 @@ export function errorResponse(err: unknown, req?: Request): Response {
   return json(body, status, headers);
 }
 
+/** What a handler works with, from the process's one context (lib/context.ts). */
+export interface HandlerContext {
+  database: Database;
+  /** The Prisma client of `database`. */
+  db: Db;
+  bus: EventBus;
+  config: Config;
+}
+
+async function handlerContext(): Promise<HandlerContext> {
+  const ctx = getContext();
+  const database = await ctx.database();
+  return { database, db: database.db, bus: ctx.bus, config: ctx.config };
+}
+
 /** Wraps a handler so that anything it throws becomes the API.md error body. */
-export function route<P extends Params = Params>(handler: (ctx: { req: Request; params: P }) => Promise<Response>) {
+export function route<P extends Params = Params>(handler: (ctx: { req: Request; params: P } & HandlerContext) => Promise<Response>) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
     try {
-      return await handler({ req, params: (await ctx?.params) ?? ({} as P) });
+      return await handler({ req, params: (await ctx?.params) ?? ({} as P), ...(await handlerContext()) });
     } catch (err) {
       return errorResponse(err, req);
     }
@@ -46,21 +63,22 @@ export function route<P extends Params = Params>(handler: (ctx: { req: Request; 
 
 /** Like route(), and first resolves the caller; no or bad credentials answer 401. */
 export function withAuth<P extends Params = Params>(
-  handler: (ctx: { req: Request; params: P; principal: Principal }) => Promise<Response>,
+  handler: (ctx: { req: Request; params: P; principal: Principal } & HandlerContext) => Promise<Response>,
 ) {
-  return route<P>(async ({ req, params }) => {
-    const principal = await resolvePrincipal(await getDb(), {
+  return route<P>(async (ctx) => {
+    const { req } = ctx;
+    const principal = await resolvePrincipal(ctx.db, {
       authorization: req.headers.get("authorization"),
       cookie: req.headers.get("cookie"),
     });
     if (!principal) throw new AppError("UNAUTHENTICATED", "missing or invalid credentials (Authorization: Bearer <key> or a console session)");
-    return handler({ req, params, principal });
+    return handler({ ...ctx, principal });
   });
 }
 
 /** Reads the raw body with the size limit. */
 export async function readRawBody(req: Request): Promise<string> {
-  const limit = getConfig().MAX_BODY_BYTES;
+  const limit = getContext().config.MAX_BODY_BYTES;
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > limit) throw new AppError("PAYLOAD_TOO_LARGE", `body over ${limit} bytes`);
   const text = await req.text();

@@ -1,54 +1,50 @@
-// Message use cases behind the API: each checks who may act, does it, and announces it.
-import type { Db } from "../db";
+// Message use cases behind the API: each checks who may act, asks the queue to do it, and
+// publishes the transitions the queue made.
+import type { Database } from "../db/client";
 import type { Principal } from "../auth/principal";
 import { assertCanReadClient, canReadClient } from "../auth/principal";
 import { getConfig } from "../config";
-import { getBus } from "../events/bus";
+import { getContext } from "../context";
+import type { EventBus } from "../events/bus";
 import type { Message } from "../generated/sqlite/client";
 import { cancelMessage, getMessageOrThrow, retryMessage } from "../queue/actions";
 import { enqueueBatch, enqueueMessage } from "../queue/enqueue";
-import { toEventPayload } from "../queue/serialize";
+import { publish } from "../queue/publish";
 import type { RetryEdit, ValidMessageInput } from "../schemas/message";
-import type { MessageEventName } from "../realtime/contract";
 
-function announce(event: MessageEventName, messages: Message[]) {
-  const bus = getBus();
-  for (const m of messages) bus.emit("message", { event, payload: toEventPayload(m) });
-  if (event === "queued" || event === "retry") bus.emit("enqueued", { count: messages.length });
-}
+const bus = (): EventBus => getContext().bus;
 
-export async function submitMessage(db: Db, principal: Principal, input: ValidMessageInput, idempotencyKey?: string) {
+export async function submitMessage(database: Database, principal: Principal, input: ValidMessageInput, idempotencyKey?: string) {
   assertCanReadClient(principal, input.clientId);
-  const result = await enqueueMessage(db, input, { idempotencyKey, maxAttempts: getConfig().RETRY_MAX_ATTEMPTS });
-  if (result.created) announce("queued", [result.message]);
+  const result = await enqueueMessage(database, input, { idempotencyKey, maxAttempts: getConfig().RETRY_MAX_ATTEMPTS });
+  publish(bus(), result.transitions);
   return result;
 }
 
-export async function submitBatch(db: Db, principal: Principal, items: unknown[]) {
-  const results = await enqueueBatch(db, items, {
+export async function submitBatch(database: Database, principal: Principal, items: unknown[]) {
+  const { results, transitions } = await enqueueBatch(database, items, {
     maxAttempts: getConfig().RETRY_MAX_ATTEMPTS,
     allowClient: (clientId) => canReadClient(principal, clientId),
   });
-  const created = results.flatMap((r) => ("message" in r && r.created ? [r.message] : []));
-  if (created.length) announce("queued", created);
+  publish(bus(), transitions);
   return results;
 }
 
 /** A message the caller may see: another client's message is 403. */
-export async function getVisibleMessage(db: Db, principal: Principal, id: string): Promise<Message> {
-  const message = await getMessageOrThrow(db, id);
+export async function getVisibleMessage(database: Database, principal: Principal, id: string): Promise<Message> {
+  const message = await getMessageOrThrow(database, id);
   assertCanReadClient(principal, message.clientId);
   return message;
 }
 
-export async function retryVisibleMessage(db: Db, principal: Principal, id: string, edit: RetryEdit) {
-  const message = await retryMessage(db, await getVisibleMessage(db, principal, id), edit);
-  announce("retry", [message]);
+export async function retryVisibleMessage(database: Database, principal: Principal, id: string, edit: RetryEdit) {
+  const { message, transitions } = await retryMessage(database, await getVisibleMessage(database, principal, id), edit);
+  publish(bus(), transitions);
   return message;
 }
 
-export async function cancelVisibleMessage(db: Db, principal: Principal, id: string) {
-  const message = await cancelMessage(db, await getVisibleMessage(db, principal, id));
-  announce("cancelled", [message]);
+export async function cancelVisibleMessage(database: Database, principal: Principal, id: string) {
+  const { message, transitions } = await cancelMessage(database, await getVisibleMessage(database, principal, id));
+  publish(bus(), transitions);
   return message;
 }

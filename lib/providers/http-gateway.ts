@@ -1,8 +1,10 @@
 // The generic HTTP SMS gateway of API.md "Configuration": POST {to, from, body, messageId}
 // as JSON with a bearer token; a 2xx {id} means accepted. 4xx is permanent (recipient,
-// or provider for 401/403), 429 and 5xx are transient.
-import type { ErrorClass } from "../queue/retry-rule";
-import { networkErrorCode, parseRetryAfterMs } from "./quick-retry";
+// or provider for 401/403), 429 and 5xx are transient. Every request carries
+// `Idempotency-Key: <message id>`, the same for every send of one message, so a gateway that
+// honours it drops the repeat Herald makes after a crash left a send's outcome unknown.
+import type { ErrorClass } from "../domain/words";
+import { networkErrorCode, parseRetryAfterMs } from "./network-errors";
 import type { OutgoingMessage, Provider, SendResult } from "./types";
 import { ProviderError } from "./types";
 
@@ -41,7 +43,7 @@ export function createHttpGatewayProvider(opts: HttpGatewayOptions): Provider {
       try {
         response = await fetch(opts.url, {
           method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json", Authorization: `Bearer ${opts.token}` },
+          headers: { "Content-Type": "application/json", Accept: "application/json", Authorization: `Bearer ${opts.token}`, "Idempotency-Key": message.id },
           body: JSON.stringify({ to: message.to, from: message.from ?? null, body: message.body, messageId: message.id }),
           signal: AbortSignal.timeout(timeoutMs),
         });

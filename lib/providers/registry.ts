@@ -1,7 +1,7 @@
 // Builds each channel's ordered failover chain from the configuration. Every real
 // provider is wrapped: rate limit (innermost) → quick retries → circuit breaker.
 import type { Config } from "../config";
-import type { Channel } from "../queue/statuses";
+import type { Channel } from "../domain/words";
 import { withCircuitBreaker, type BreakerState } from "./circuit-breaker";
 import { createHttpGatewayProvider } from "./http-gateway";
 import { withQuickRetries } from "./quick-retry";

@@ -3,7 +3,7 @@
 // one; extension-table characters take two septets (ESC + char) and are never split
 // across parts. Anything outside GSM-7 switches the whole message to UCS-2: 70 UTF-16
 // units single, 67 per part, a surrogate pair never split.
-import type { Channel } from "../queue/statuses";
+import type { Channel } from "../domain/words";
 
 export type SmsEncoding = "GSM-7" | "UCS-2";
 

@@ -4,7 +4,7 @@
 import { Client } from "@sendgrid/client";
 import { MailService } from "@sendgrid/mail";
 import type { ErrorClass } from "../queue/retry-rule";
-import { networkErrorCode, parseRetryAfterMs } from "./quick-retry";
+import { networkErrorCode, parseRetryAfterMs } from "./network-errors";
 import type { OutgoingMessage, Provider, SendResult } from "./types";
 import { ProviderError } from "./types";
 

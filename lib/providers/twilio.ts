@@ -3,9 +3,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
-import type { Channel } from "../queue/statuses";
+import type { Channel } from "../domain/words";
 import type { ErrorClass } from "../queue/retry-rule";
-import { networkErrorCode, parseRetryAfterMs } from "./quick-retry";
+import { networkErrorCode, parseRetryAfterMs } from "./network-errors";
 import type { OutgoingMessage, Provider, SendResult } from "./types";
 import { ProviderError } from "./types";
 

@@ -1,6 +1,6 @@
 // The one provider interface. Every provider classifies its own errors into a
 // ProviderError with an error class, once, in its own file.
-import type { Channel } from "../queue/statuses";
+import type { Channel } from "../domain/words";
 import type { ErrorClass } from "../queue/retry-rule";
 import type { StatusReport } from "../queue/delivery";
 

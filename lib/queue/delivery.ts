@@ -1,82 +1,75 @@
-// Provider delivery reports move sent messages forward: sent < delivered < read, or
-// sent → dead_letter when the provider says it was undelivered, bounced or dropped.
-// Reports arrive late, twice or out of order; a report that would move a message
-// backwards changes nothing. A reported price replaces the estimate.
-// Raw SQL with one JSON parameter per statement: the sandbox flushes thousands of
-// reports at once, more than a bound-parameter list may hold.
-import type { Db } from "../db";
-import { dbDialect } from "../db";
+// Provider delivery reports move sent messages forward (the deliver, read and undeliver
+// transitions): sent < delivered < read, or sent → dead_letter when the provider says it was
+// undelivered, bounced or dropped. Reports arrive late, twice or out of order; a report that
+// would move a message backwards changes nothing. A reported price replaces the estimate.
+// One transaction of raw statements, each over ONE JSON parameter: the sandbox flushes
+// thousands of reports at once, more than a bound-parameter list may hold.
+import type { Database } from "../db/client";
 import type { Message } from "../generated/sqlite/client";
-import { newId } from "../ids";
-import { normalizeRow } from "./claim";
-import { HISTORY_COLUMNS } from "./complete";
-import { insertRowsSql, jsonRowsSource, raw, sql, tsParam } from "./sql";
-import { runRead, runWrites } from "../sqlite-direct";
+import type { StatusReport } from "../domain/status-report";
+import { runSteps, type Step } from "../db/direct";
+import { insertRowsSql } from "../db/json-rows";
+import { sql, wordList } from "../db/sql";
+import { HISTORY_COLUMNS, historyRow, normalizeRow, snapshot } from "./message-row";
+import { fromStatuses, type Transition, type TransitionName } from "./transitions";
 
-export interface StatusReport {
-  providerMessageId: string;
-  status: "delivered" | "read" | "undelivered";
-  errorCode?: string | null;
-  error?: string | null;
-  costCents?: number | null;
-  at?: Date;
-}
+export type { StatusReport };
 
-const ALLOWED_FROM: Record<StatusReport["status"], string[]> = {
-  delivered: ["sent"],
-  read: ["sent", "delivered"],
-  undelivered: ["sent"],
-};
+const TRANSITION_OF: Record<StatusReport["status"], TransitionName> = { delivered: "deliver", read: "read", undelivered: "undeliver" };
 
 function reasonOf(r: StatusReport): string {
   return `undelivered${r.errorCode ? ` (${r.errorCode})` : ""}: ${r.error ?? "reported by the provider"}`;
 }
 
-/** Applies reports; returns the messages that moved and the provider ids that matched no message. */
-export async function applyStatusReports(db: Db, reports: StatusReport[], now = new Date()): Promise<{ moved: Message[]; unmatched: string[] }> {
-  const dialect = dbDialect(db);
-  const t = tsParam(dialect, now);
-  const moved: Message[] = [];
+/** Applies reports; returns the transitions made and the provider ids that matched no message. */
+export async function applyStatusReports(database: Database, reports: StatusReport[], now = new Date()): Promise<{ transitions: Transition[]; moved: Message[]; unmatched: string[] }> {
+  const { dialect } = database;
+  const t = dialect.ts(now);
+  const steps: Step[] = [];
   for (const status of ["delivered", "read", "undelivered"] as const) {
     // The last report per message wins within one batch.
     const mine = [...new Map(reports.filter((r) => r.status === status).map((r) => [r.providerMessageId, r])).values()];
     if (!mine.length) continue;
-    const source = jsonRowsSource(dialect, { pmid: "text", reason: "text" }, mine.map((r) => ({ pmid: r.providerMessageId, reason: status === "undelivered" ? reasonOf(r) : null })));
-    const reasonOf_ = sql`SELECT r."reason" FROM r WHERE r."pmid" = "Message"."providerMessageId"`;
+    const source = dialect.jsonRows({ pmid: "text", reason: "text" }, mine.map((r) => ({ pmid: r.providerMessageId, reason: status === "undelivered" ? reasonOf(r) : null })));
+    const reason = sql`SELECT r."reason" FROM r WHERE r."pmid" = "Message"."providerMessageId"`;
     const set =
       status === "delivered"
         ? sql`"status" = 'delivered', "deliveredAt" = ${t}`
         : status === "read"
           ? sql`"status" = 'read', "readAt" = ${t}, "deliveredAt" = COALESCE("Message"."deliveredAt", ${t})`
-          : sql`"status" = 'dead_letter', "deadLetterAt" = ${t}, "deadLetterReason" = (${reasonOf_}), "lastError" = (${reasonOf_})`;
+          : sql`"status" = 'dead_letter', "deadLetterAt" = ${t}, "deadLetterReason" = (${reason}), "lastError" = (${reason})`;
     // `IN (SELECT …)`, not `UPDATE … FROM r`: SQLite would loop over every sent message
-    // and scan the JSON for each; this way each reported id is one index lookup. (`+status`
-    // keeps SQLite from preferring the status index, which would visit every sent row.)
-    const rows = await runRead<Message>(db, sql`
+    // and scan the JSON for each; this way each reported id is one index lookup. (An
+    // unindexed status keeps SQLite from preferring the status index, which would visit every sent row.)
+    steps.push(() => sql`
       WITH r AS (${source})
       UPDATE "Message" SET ${set}, "updatedAt" = ${t}
-      WHERE "providerMessageId" IN (SELECT "pmid" FROM r) AND ${raw(dialect === "sqlite" ? `+"status"` : `"status"`)} IN (${raw(ALLOWED_FROM[status].map((s) => `'${s}'`).join(", "))})
+      WHERE "providerMessageId" IN (SELECT "pmid" FROM r) AND ${dialect.unindexed("status")} IN (${wordList(fromStatuses(TRANSITION_OF[status]))})
       RETURNING *`);
-    moved.push(...rows.map(normalizeRow));
   }
+  const moves = steps.length;
   const priced = reports.filter((r) => typeof r.costCents === "number");
   if (priced.length) {
-    const source = jsonRowsSource(dialect, { pmid: "text", cost: "int" }, priced.map((r) => ({ pmid: r.providerMessageId, cost: r.costCents })));
-    await runWrites(db, [sql`WITH p AS (${source})
+    const source = dialect.jsonRows({ pmid: "text", cost: "int" }, priced.map((r) => ({ pmid: r.providerMessageId, cost: r.costCents })));
+    steps.push(() => sql`WITH p AS (${source})
       UPDATE "Message" SET "costCents" = (SELECT p."cost" FROM p WHERE p."pmid" = "Message"."providerMessageId")
-      WHERE "providerMessageId" IN (SELECT "pmid" FROM p)`]);
+      WHERE "providerMessageId" IN (SELECT "pmid" FROM p)`);
   }
-  const history = insertRowsSql(dialect, "MessageEvent", HISTORY_COLUMNS, moved.map((m) => ({
-    id: newId("mev"), messageId: m.id, status: m.status, note: m.status === "dead_letter" ? m.deadLetterReason : null, createdAt: now,
+  // The history of what moved, from the rows the updates returned: same transaction.
+  steps.push((earlier) => insertRowsSql(database, "MessageEvent", HISTORY_COLUMNS, earlier.slice(0, moves).flat().map((row) => {
+    const m = row as Message;
+    return historyRow(m.id, m.status, m.status === "dead_letter" ? m.deadLetterReason : null, now);
   })));
-  if (history) await runWrites(db, [history]);
+  const results = await runSteps(database, steps);
+  const moved = results.slice(0, moves).flat().map((r) => normalizeRow(r as Message));
   const ids = [...new Set(reports.map((r) => r.providerMessageId))];
   const known = new Set<string>(moved.map((m) => m.providerMessageId!));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length) {
-    const source = jsonRowsSource(dialect, { pmid: "text" }, unknown.map((pmid) => ({ pmid })));
-    const found = await runRead<{ providerMessageId: string }>(db, sql`SELECT "providerMessageId" FROM "Message" WHERE "providerMessageId" IN (SELECT "pmid" FROM (${source}) AS u)`);
-    for (const f of found) known.add(f.providerMessageId);
+    const source = dialect.jsonRows({ pmid: "text" }, unknown.map((pmid) => ({ pmid })));
+    const found = await runSteps(database, [() => sql`SELECT "providerMessageId" FROM "Message" WHERE "providerMessageId" IN (SELECT "pmid" FROM (${source}) AS u)`]);
+    for (const f of found[0] as { providerMessageId: string }[]) known.add(f.providerMessageId);
   }
-  return { moved, unmatched: ids.filter((id) => !known.has(id)) };
+  const transitions = moved.map((m): Transition => ({ name: m.status === "delivered" ? "deliver" : m.status === "read" ? "read" : "undeliver", message: snapshot(m) }));
+  return { transitions, moved, unmatched: ids.filter((id) => !known.has(id)) };
 }

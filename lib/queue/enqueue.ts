@@ -1,15 +1,21 @@
-// Enqueue: validated input → a pending message row (idempotent per client and key).
-import type { Db } from "../db";
+// Enqueue: validated input → a pending message row (the enqueue transition), idempotent
+// per client and key. A key reused with a different body is refused, never answered with
+// the first message as if it were this one.
+import { createHash } from "node:crypto";
+import type { Database } from "../db/client";
 import type { Client, Message } from "../generated/sqlite/client";
 import { AppError, zodDetails } from "../errors";
-import { newId } from "../ids";
 import { messageInputSchema, type ValidMessageInput } from "../schemas/message";
-import { parseJson } from "./serialize";
+import { clientSettings } from "../domain/json-columns";
 import { renderTemplate } from "../templates/render";
-import { insertRowsSql, type Columns } from "./sql";
-import { dbDialect } from "../db";
+import { insertRowsSql } from "../db/json-rows";
+import { sql, type Sql } from "../db/sql";
 import { getCachedClient } from "../clients/client-cache";
-import { runWrites } from "../sqlite-direct";
+import { runRead, runWrites } from "../db/direct";
+import { inserted, MESSAGE_COLUMNS, messageRow, normalizeRow, snapshot, type NewMessageRow } from "./message-row";
+import type { Transition } from "./transitions";
+
+export { messageRow, inserted };
 
 export interface EnqueueOptions {
   idempotencyKey?: string;
@@ -20,8 +26,11 @@ export interface EnqueueOptions {
   conversationId?: string;
 }
 
-interface ClientTemplates {
-  templates?: Record<string, { subject?: string; body: string }>;
+/** A stable hash of what was asked (keys sorted), stored with an idempotency key. */
+export function requestHashOf(input: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
+  return createHash("sha256").update(JSON.stringify(canonical(input))).digest("base64url").slice(0, 32);
 }
 
 /** Builds the row for a valid input; renders a named template from the client's settings. */
@@ -29,7 +38,7 @@ function buildRow(client: Client, input: ValidMessageInput, opts: EnqueueOptions
   let body = input.body;
   let subject = input.subject;
   if (input.template) {
-    const template = parseJson<ClientTemplates>(client.settings, {}).templates?.[input.template];
+    const template = clientSettings(client).templates?.[input.template];
     if (!template) {
       throw new AppError("VALIDATION_FAILED", `template: unknown template "${input.template}"`, [
         { path: "template", message: "unknown template" },
@@ -52,6 +61,7 @@ function buildRow(client: Client, input: ValidMessageInput, opts: EnqueueOptions
     scheduledFor: input.scheduledFor ? new Date(input.scheduledFor) : now,
     maxAttempts: opts.maxAttempts,
     idempotencyKey: opts.idempotencyKey ?? null,
+    requestHash: opts.idempotencyKey ? requestHashOf(input) : null,
     metadata: JSON.stringify(input.metadata ?? {}),
     callId: opts.callId ?? null,
     customerId: opts.customerId ?? null,
@@ -59,79 +69,62 @@ function buildRow(client: Client, input: ValidMessageInput, opts: EnqueueOptions
   }, now);
 }
 
-
-/** A new pending message row; every enqueue path builds its rows here. */
-export function messageRow(fields: {
-  clientId: string; channel: string; to: string; subject: string | null; body: string; template: string | null;
-  variables: string | null; category: string; kind: string | null; scheduledFor: Date; maxAttempts: number;
-  idempotencyKey: string | null; metadata: string; callId: string | null; customerId: string | null; conversationId: string | null;
-  heldReason?: string | null;
-}, now: Date) {
-  return { id: newId("msg", now.getTime()), status: "pending", runAt: fields.scheduledFor, createdAt: now, updatedAt: now, heldReason: null, ...fields };
-}
-
-const MESSAGE_COLUMNS: Columns = {
-  id: "text", clientId: "text", channel: "text", to: "text", subject: "text", body: "text", template: "text", variables: "text",
-  category: "text", kind: "text", status: "text", scheduledFor: "timestamp", runAt: "timestamp", maxAttempts: "int",
-  idempotencyKey: "text", metadata: "text", callId: "text", customerId: "text", conversationId: "text", heldReason: "text",
-  createdAt: "timestamp", updatedAt: "timestamp",
-};
-
 /**
- * The raw insert for new message rows. The first history entry ("queued") is not a row:
- * it is the message's createdAt (see withQueuedEntry), which keeps an enqueue at one
- * statement and no transaction.
+ * The raw insert for new message rows, for callers that write them inside a transaction of
+ * their own (call ingestion). The first history entry ("queued") is not a row: it is the
+ * message's createdAt (see withQueuedEntry), which keeps an enqueue at one statement.
  */
-export function messageInsertSql(db: Db, rows: ReturnType<typeof messageRow>[]) {
-  return insertRowsSql(dbDialect(db), "Message", MESSAGE_COLUMNS, rows);
+export function messageInsertSql(database: Database, rows: NewMessageRow[]): Sql | null {
+  return insertRowsSql(database, "Message", MESSAGE_COLUMNS, rows);
 }
 
-export async function insertMessages(db: Db, rows: ReturnType<typeof messageRow>[]): Promise<void> {
-  if (rows.length) await runWrites(db, [messageInsertSql(db, rows)!]);
-}
+export const enqueueTransitions = (rows: NewMessageRow[]): Transition[] => rows.map((r) => ({ name: "enqueue", message: snapshot(inserted(r)) }));
 
-async function getClientOrThrow(db: Db, clientId: string): Promise<Client> {
-  const client = await getCachedClient(db, clientId);
+async function getClientOrThrow(database: Database, clientId: string): Promise<Client> {
+  const client = await getCachedClient(database.db, clientId);
   if (!client) throw new AppError("NOT_FOUND", `client ${clientId} not found`);
   return client;
 }
 
-/** The in-memory Message for a row just inserted (no read back). */
-export function inserted(row: ReturnType<typeof messageRow>): Message {
-  return {
-    ...row, attempts: 0, nextAttemptAt: null, leaseOwner: null, leaseExpiresAt: null, provider: null, providerMessageId: null, costCents: 0,
-    lastError: null, deadLetterReason: null, deadLetterAt: null, sentAt: null, deliveredAt: null, readAt: null, cancelledAt: null,
-  } as Message;
+/** The messages already stored under these (client, key) pairs: one query, however many. */
+async function findByKeys(database: Database, keys: { clientId: string; idempotencyKey: string }[]): Promise<Map<string, Message>> {
+  if (!keys.length) return new Map();
+  const source = database.dialect.jsonRows({ clientId: "text", idempotencyKey: "text" }, keys);
+  const rows = await runRead<Message>(database, sql`
+    SELECT m.* FROM "Message" m JOIN (${source}) AS k ON m."clientId" = k."clientId" AND m."idempotencyKey" = k."idempotencyKey"`);
+  return new Map(rows.map(normalizeRow).map((m) => [`${m.clientId}\u0000${m.idempotencyKey}`, m]));
 }
 
-async function findByKey(db: Db, clientId: string, idempotencyKey: string): Promise<Message | null> {
-  return db.message.findUnique({ where: { clientId_idempotencyKey: { clientId, idempotencyKey } } });
+/** A stored message answering a repeat: the same body replays it; another body is a conflict. */
+function replay(existing: Message, input: unknown): Message {
+  if (existing.requestHash && existing.requestHash !== requestHashOf(input)) {
+    throw new AppError("IDEMPOTENCY_MISMATCH", "this Idempotency-Key was used with a different body; use a new key for a new message");
+  }
+  return existing;
 }
 
 /**
- * Enqueues one message: one transaction of two raw inserts. A repeat with the same
- * idempotency key returns the first message; a concurrent duplicate loses on the
- * unique index and answers with the winner's message.
+ * Enqueues one message: one raw insert. A repeat with the same idempotency key returns the
+ * first message; a concurrent duplicate loses on the unique index and answers with the
+ * winner's message.
  */
-export async function enqueueMessage(
-  db: Db,
-  input: ValidMessageInput,
-  opts: EnqueueOptions,
-): Promise<{ message: Message; created: boolean }> {
+export async function enqueueMessage(database: Database, input: ValidMessageInput, opts: EnqueueOptions): Promise<{ message: Message; created: boolean; transitions: Transition[] }> {
   const now = opts.now ?? new Date();
-  const client = await getClientOrThrow(db, input.clientId);
-  if (opts.idempotencyKey) {
-    const existing = await findByKey(db, client.id, opts.idempotencyKey);
-    if (existing) return { message: existing, created: false };
+  const client = await getClientOrThrow(database, input.clientId);
+  const key = opts.idempotencyKey ? [{ clientId: client.id, idempotencyKey: opts.idempotencyKey }] : [];
+  const found = async () => [...(await findByKeys(database, key)).values()][0];
+  if (key.length) {
+    const existing = await found();
+    if (existing) return { message: replay(existing, input), created: false, transitions: [] };
   }
   const row = buildRow(client, input, opts, now);
   try {
-    await insertMessages(db, [row]);
-    return { message: inserted(row), created: true };
+    await runWrites(database, [messageInsertSql(database, [row])!]);
+    return { message: inserted(row), created: true, transitions: enqueueTransitions([row]) };
   } catch (err) {
-    const winner = opts.idempotencyKey ? await findByKey(db, client.id, opts.idempotencyKey) : null;
+    const winner = key.length ? await found() : undefined;
     if (!winner) throw err;
-    return { message: winner, created: false };
+    return { message: replay(winner, input), created: false, transitions: [] };
   }
 }
 
@@ -150,13 +143,14 @@ export interface BatchItemOk {
  * others fail. `allowClient` rejects items naming a client the caller may not use.
  */
 export async function enqueueBatch(
-  db: Db,
+  database: Database,
   items: unknown[],
   opts: { maxAttempts: number; now?: Date; allowClient: (clientId: string) => boolean },
-): Promise<(BatchItemOk | BatchItemError)[]> {
+): Promise<{ results: (BatchItemOk | BatchItemError)[]; transitions: Transition[] }> {
   const now = opts.now ?? new Date();
   const results: (BatchItemOk | BatchItemError)[] = new Array(items.length);
   const parsed: { index: number; input: ValidMessageInput; key?: string }[] = [];
+  const fail = (index: number, err: AppError) => (results[index] = { index, error: { code: err.code, message: err.message, details: err.details } });
 
   items.forEach((raw, index) => {
     const key = (raw as { idempotencyKey?: unknown })?.idempotencyKey;
@@ -178,46 +172,38 @@ export async function enqueueBatch(
     parsed.push({ index, input: result.data, key: key as string | undefined });
   });
 
-  const clientIds = [...new Set(parsed.map((p) => p.input.clientId))];
   const clients = new Map<string, Client>();
-  for (const id of clientIds) {
-    const client = await getCachedClient(db, id);
+  for (const id of new Set(parsed.map((p) => p.input.clientId))) {
+    const client = await getCachedClient(database.db, id);
     if (client) clients.set(id, client);
   }
-  const keys = parsed.filter((p) => p.key).map((p) => ({ clientId: p.input.clientId, idempotencyKey: p.key! }));
-  const existing = new Map<string, Message>();
-  if (keys.length) {
-    const found = await db.message.findMany({ where: { OR: keys } });
-    for (const m of found) existing.set(`${m.clientId}\u0000${m.idempotencyKey}`, m);
-  }
+  const existing = await findByKeys(database, parsed.filter((p) => p.key).map((p) => ({ clientId: p.input.clientId, idempotencyKey: p.key! })));
 
-  const rows: ReturnType<typeof buildRow>[] = [];
-  const created = new Map<string, Message>();
+  const rows: NewMessageRow[] = [];
+  const created = new Map<string, { message: Message; input: unknown }>();
   for (const p of parsed) {
     const client = clients.get(p.input.clientId);
     if (!client) {
       results[p.index] = { index: p.index, error: { code: "NOT_FOUND", message: `client ${p.input.clientId} not found` } };
       continue;
     }
-    const keyId = p.key ? `${client.id}\u0000${p.key}` : undefined;
-    const prior = keyId ? existing.get(keyId) ?? created.get(keyId) : undefined;
-    if (prior) {
-      results[p.index] = { index: p.index, message: prior, created: false };
-      continue;
-    }
     try {
+      const keyId = p.key ? `${client.id}\u0000${p.key}` : undefined;
+      const prior = keyId ? existing.get(keyId) ?? created.get(keyId)?.message : undefined;
+      if (prior) {
+        results[p.index] = { index: p.index, message: replay(prior, p.input), created: false };
+        continue;
+      }
       const row = buildRow(client, p.input, { maxAttempts: opts.maxAttempts, idempotencyKey: p.key }, now);
       rows.push(row);
       const message = inserted(row);
-      if (keyId) created.set(keyId, message);
+      if (keyId) created.set(keyId, { message, input: p.input });
       results[p.index] = { index: p.index, message, created: true };
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      results[p.index] = { index: p.index, error: { code: err.code, message: err.message, details: err.details } };
+      fail(p.index, err);
     }
   }
-  if (rows.length) {
-    await insertMessages(db, rows);
-  }
-  return results;
+  if (rows.length) await runWrites(database, [messageInsertSql(database, rows)!]);
+  return { results, transitions: enqueueTransitions(rows) };
 }

@@ -1,6 +1,6 @@
 // Read side of the queue: lists (keyset-paginated by id, which is time-ordered),
 // one message with its attempts and history, the schedule and the dead-letter queue.
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import type { Prisma } from "../generated/sqlite/client";
 import type { ListQuery } from "../schemas/message";
 

@@ -1,5 +1,7 @@
 // The retry rule, written once: fixed-interval retries, then dead letter.
-export type ErrorClass = "transient" | "provider" | "recipient";
+import type { ErrorClass } from "../domain/words";
+
+export type { ErrorClass };
 
 export interface FailureInput {
   attempts: number; // passes through the chain so far, including the one that just failed

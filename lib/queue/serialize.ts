@@ -1,17 +1,8 @@
 // Database rows → the API.md shapes.
 import type { Message, MessageAttempt, MessageEvent } from "../generated/sqlite/client";
-import type { MessageEventPayload } from "../realtime/contract";
+import { decodeRecord } from "../domain/json-columns";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-
-export function parseJson<T>(text: string | null | undefined, fallback: T): T {
-  if (!text) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
 
 export function toApiMessage(m: Message) {
   return {
@@ -36,6 +27,8 @@ export function toApiMessage(m: Message) {
     costCents: m.costCents,
     lastError: m.lastError,
     heldReason: m.heldReason,
+    // A crash left it unknown whether a provider already had it; it was sent again.
+    possibleDuplicate: m.possibleDuplicate,
     deadLetterReason: m.deadLetterReason,
     deadLetterAt: iso(m.deadLetterAt),
     sentAt: iso(m.sentAt),
@@ -44,7 +37,7 @@ export function toApiMessage(m: Message) {
     cancelledAt: iso(m.cancelledAt),
     callId: m.callId,
     conversationId: m.conversationId,
-    metadata: parseJson<Record<string, unknown>>(m.metadata, {}),
+    metadata: decodeRecord(m.metadata),
     createdAt: iso(m.createdAt),
     updatedAt: iso(m.updatedAt),
   };
@@ -66,24 +59,6 @@ export function toApiAttempt(a: MessageAttempt) {
 
 export function toApiHistory(e: MessageEvent) {
   return { status: e.status, note: e.note, at: e.createdAt.toISOString() };
-}
-
-export function toEventPayload(
-  m: Pick<Message, "id" | "clientId" | "channel" | "to" | "status" | "attempts" | "provider" | "lastError" | "nextAttemptAt">,
-  extra: Partial<MessageEventPayload> = {},
-): MessageEventPayload {
-  return {
-    messageId: m.id,
-    clientId: m.clientId,
-    channel: m.channel,
-    to: m.to,
-    status: m.status,
-    attempts: m.attempts,
-    provider: m.provider,
-    error: m.lastError,
-    nextAttemptAt: iso(m.nextAttemptAt),
-    ...extra,
-  };
 }
 
 /** The status history with its first entry, "queued" at createdAt, which is not stored as a row. */

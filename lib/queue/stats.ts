@@ -1,7 +1,7 @@
 // Queue statistics for /api/stats, the console and the queue:stats event.
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import type { QueueStats } from "../realtime/contract";
-import { CHANNELS, MESSAGE_STATUSES } from "./statuses";
+import { CHANNELS, MESSAGE_STATUSES } from "../domain/words";
 
 
 export async function getQueueStats(db: Db, clientId?: string, now = new Date()): Promise<QueueStats> {

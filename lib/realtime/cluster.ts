@@ -5,8 +5,8 @@
 // took the webhook p95 from 72 ms to 760 ms), which one replica does not need.
 import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
-import type { Dialect } from "../db";
-import type { HeraldIo } from "./server";
+import type { DialectName as Dialect } from "../db/client";
+import type { HeraldIo } from "./contract";
 
 // Where the adapter keeps payloads too large for a NOTIFY (8,000 bytes); Herald's events
 // are far smaller, but the adapter needs the table. Not a Prisma model: it belongs to the

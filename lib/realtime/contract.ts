@@ -1,4 +1,5 @@
 // The one typed Socket.IO contract, imported by the server and the browser.
+import type { Server } from "socket.io";
 export const MESSAGE_EVENTS = [
   "queued",
   "processing",
@@ -82,3 +83,6 @@ export interface ServerToClientEvents extends MessageEventHandlers {
 export interface ClientToServerEvents {
   ping: (ack: (at: string) => void) => void;
 }
+
+/** The Socket.IO server with Herald's events (type only: nothing of socket.io is bundled by importers). */
+export type HeraldIo = Server<ClientToServerEvents, ServerToClientEvents>;

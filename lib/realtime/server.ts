@@ -3,14 +3,14 @@
 // second per room, and only to rooms someone is in.
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import type { Database } from "../db";
+import type { Database } from "../db/client";
 import type { EventBus } from "../events/bus";
 import { resolvePrincipal } from "../auth/principal";
 import { getQueueStats } from "../queue/stats";
-import type { ClientToServerEvents, ServerToClientEvents } from "./contract";
+import type { HeraldIo } from "./contract";
 import { isClustered } from "./cluster";
 
-export type HeraldIo = Server<ClientToServerEvents, ServerToClientEvents>;
+export type { HeraldIo };
 
 const STATS_INTERVAL_MS = 1000;
 

@@ -1,12 +1,12 @@
 // Retention: deletes what is old and finished, in small batches (select ids, delete by id),
-// so no statement holds the queue's tables for long and the worker claims between batches.
+// so no statement holds the tables for long and the worker claims between batches. The
+// messages' part is the queue's prune transition (lib/queue/prune.ts).
 // Never pruned: dead-lettered messages, messages still in flight (pending, processing,
 // failed), their attempts, and unresolved errors.
-import type { Db } from "../db";
-import type { MessageStatus } from "../queue/statuses";
+import type { Database } from "../db/client";
+import { pruneFinishedMessages, pruneOldAttempts } from "../queue/prune";
 
-/** Messages whose story is over: "sent messages" in the retention settings. */
-export const PRUNABLE_STATUSES: MessageStatus[] = ["sent", "delivered", "read", "cancelled"];
+export { PRUNABLE_STATUSES } from "../queue/transitions";
 
 export const RETENTION_DEFAULTS = {
   sentMessagesDays: 90,
@@ -41,10 +41,11 @@ export interface PruneCounts {
 
 const DAY_MS = 86_400_000;
 
-export async function pruneOldData(db: Db, opts: PruneOptions = {}): Promise<PruneCounts> {
+export async function pruneOldData(database: Database, opts: PruneOptions = {}): Promise<PruneCounts> {
   const o = { ...RETENTION_DEFAULTS, ...definedOnly(opts) };
   const now = opts.now ?? new Date();
   const cutoff = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  const { db } = database;
   const counts: PruneCounts = { messages: 0, attempts: 0, messageEvents: 0, webhookEvents: 0, errors: 0 };
 
   // In batches until a batch comes back short; every delete re-checks its condition, so a
@@ -59,33 +60,14 @@ export async function pruneOldData(db: Db, opts: PruneOptions = {}): Promise<Pru
     }
   }
 
+  const batches = { batchSize: o.batchSize, inBatches };
   if (o.sentMessagesDays > 0) {
-    const old = { status: { in: PRUNABLE_STATUSES }, createdAt: { lt: cutoff(o.sentMessagesDays) }, updatedAt: { lt: cutoff(o.sentMessagesDays) } };
-    await inBatches(
-      () => db.message.findMany({ where: old, select: { id: true }, orderBy: { id: "asc" }, take: o.batchSize }),
-      async (ids) => {
-        // Attempts and history first (the schema cascades too; this does not depend on it).
-        const [attempts, events, messages] = await db.$transaction([
-          db.messageAttempt.deleteMany({ where: { messageId: { in: ids }, message: old } }),
-          db.messageEvent.deleteMany({ where: { messageId: { in: ids }, message: old } }),
-          db.message.deleteMany({ where: { id: { in: ids }, ...old } }),
-        ]);
-        counts.attempts += attempts.count;
-        counts.messageEvents += events.count;
-        counts.messages += messages.count;
-      },
-    );
+    const pruned = await pruneFinishedMessages(database, cutoff(o.sentMessagesDays), batches);
+    counts.messages += pruned.messages;
+    counts.attempts += pruned.attempts;
+    counts.messageEvents += pruned.messageEvents;
   }
-
-  if (o.attemptsDays > 0) {
-    const old = { createdAt: { lt: cutoff(o.attemptsDays) }, message: { status: { in: PRUNABLE_STATUSES } } };
-    await inBatches(
-      () => db.messageAttempt.findMany({ where: old, select: { id: true }, orderBy: { id: "asc" }, take: o.batchSize }),
-      async (ids) => {
-        counts.attempts += (await db.messageAttempt.deleteMany({ where: { id: { in: ids }, ...old } })).count;
-      },
-    );
-  }
+  if (o.attemptsDays > 0) counts.attempts += await pruneOldAttempts(database, cutoff(o.attemptsDays), batches);
 
   if (o.webhookEventsDays > 0) {
     const old = { receivedAt: { lt: cutoff(o.webhookEventsDays) } };

@@ -1,6 +1,6 @@
 // The daily prune: a first run a little after start, then once a day. Runs never overlap;
 // a failure is written to the error log and the next day tries again.
-import type { Db } from "../db";
+import type { Database } from "../db/client";
 import { toError } from "../errors";
 import { logError as defaultLogError, type ErrorInput } from "../errorlog/log-error";
 import { pruneOldData, type PruneCounts, type PruneOptions } from "./prune";
@@ -14,7 +14,7 @@ export interface RetentionConfig {
 }
 
 export interface DailyPruneOptions extends Omit<PruneOptions, "now" | "signal"> {
-  db: Db;
+  database: Database;
   config?: RetentionConfig;
   clock?: () => Date;
   /** Default 24 h. */
@@ -36,7 +36,7 @@ export function startDailyPrune(opts: DailyPruneOptions): () => Promise<void> {
   const run = async () => {
     const started = clock();
     try {
-      const counts = await pruneOldData(opts.db, {
+      const counts = await pruneOldData(opts.database, {
         now: started,
         sentMessagesDays: opts.sentMessagesDays ?? c.RETENTION_SENT_MESSAGES_DAYS,
         attemptsDays: opts.attemptsDays ?? c.RETENTION_ATTEMPTS_DAYS,

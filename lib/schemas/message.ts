@@ -1,6 +1,6 @@
 // Message schemas shared by the API routes, the console's compose form and the queue.
 import { z } from "zod";
-import { CATEGORIES, CHANNELS, MESSAGE_STATUSES } from "../queue/statuses";
+import { CATEGORIES, CHANNELS, MESSAGE_STATUSES } from "../domain/words";
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

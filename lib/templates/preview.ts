@@ -1,11 +1,11 @@
 // Renders a template with sample data, for the console's live preview.
+import { clientSettings } from "../domain/json-columns";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Client } from "../generated/sqlite/client";
 import { AppError } from "../errors";
 import { formatAppointment, type ClientSettings } from "../followups/render";
 import { rulesFromSettings } from "../followups/rules";
-import { parseJson } from "../queue/serialize";
 import { findTemplate } from "./defaults";
 import { renderTemplate } from "./render";
 
@@ -20,7 +20,7 @@ export const previewSchema = z
   .strict();
 
 export function previewTemplate(client: Client | null, input: z.infer<typeof previewSchema>, now = new Date()) {
-  const settings = client ? parseJson<ClientSettings>(client.settings, {}) : {};
+  const settings = client ? (clientSettings(client) as ClientSettings) : {};
   const template = input.template ?? findTemplate(input.kind, input.channel, settings.templates);
   if (!template) throw new AppError("NOT_FOUND", `no template for ${input.kind}.${input.channel}`);
   const zone = client?.timezone ?? "UTC";

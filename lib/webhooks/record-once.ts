@@ -1,5 +1,5 @@
 // Webhook idempotency: each (source, key) is recorded once; the second delivery is a no-op.
-import type { Db } from "../db";
+import type { Db } from "../db/client";
 import { newId } from "../ids";
 
 /** True the first time (source, key) is seen, false on a redelivery. */

@@ -3,13 +3,13 @@
 // the message forward, bounce / dropped dead-letter it, unsubscribes suppress.
 import { createPublicKey, verify, type KeyObject } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "../db";
+import type { Database } from "../db/client";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
 import { logError } from "../errorlog/log-error";
-import type { StatusReport } from "../queue/delivery";
+import type { StatusReport } from "../domain/status-report";
 import { addSuppression } from "../suppressions";
-import { applyAndAnnounce } from "./announce";
+import { applyDeliveryReports } from "./apply-delivery-reports";
 import { recordOnce } from "./record-once";
 
 const TOLERANCE_S = 10 * 60;
@@ -44,7 +44,7 @@ function toReport(e: z.infer<typeof eventSchema>): StatusReport | null {
   return null;
 }
 
-export async function handleSendgridEvents(db: Db, raw: string, signature: string | null, timestamp: string | null, now = new Date()) {
+export async function handleSendgridEvents(database: Database, raw: string, signature: string | null, timestamp: string | null, now = new Date()) {
   const key = getConfig().SENDGRID_WEBHOOK_PUBLIC_KEY;
   const problem = key ? checkSendgridSignature(key, raw, signature, timestamp, now.getTime()) : "not configured";
   if (problem) {
@@ -61,16 +61,16 @@ export async function handleSendgridEvents(db: Db, raw: string, signature: strin
   const reports: StatusReport[] = [];
   for (const e of events) {
     const dedupeKey = e.sg_event_id ?? `${e.sg_message_id ?? e.email}:${e.event}`;
-    if (!(await recordOnce(db, "sendgrid", dedupeKey, now))) continue;
+    if (!(await recordOnce(database.db, "sendgrid", dedupeKey, now))) continue;
     const report = toReport(e);
     if (report) reports.push(report);
     if ((e.event === "unsubscribe" || e.event === "group_unsubscribe" || e.event === "spamreport") && e.sg_message_id && e.email) {
-      const message = await db.message.findFirst({ where: { providerMessageId: e.sg_message_id.split(".")[0] } });
-      if (message) await addSuppression(db, { clientId: message.clientId, address: e.email, reason: `sendgrid ${e.event}`, channel: "email" });
+      const message = await database.db.message.findFirst({ where: { providerMessageId: e.sg_message_id.split(".")[0] } });
+      if (message) await addSuppression(database.db, { clientId: message.clientId, address: e.email, reason: `sendgrid ${e.event}`, channel: "email" });
     }
   }
   if (!reports.length) return { moved: 0 };
-  const { moved, unmatched } = await applyAndAnnounce(db, reports, now);
+  const { moved, unmatched } = await applyDeliveryReports(database, reports, now);
   if (unmatched.length) {
     logError({ service: "webhooks", operation: "sendgrid_events", errorType: "unknown_message", severity: "warning", message: `${unmatched.length} event(s) for unknown sg_message_id (${unmatched.slice(0, 3).join(", ")})` });
   }

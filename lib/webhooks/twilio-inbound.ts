@@ -2,14 +2,15 @@
 // keywords remove it, HELP queues the client's help text, and every message is stored
 // for the conversation view. Answers with empty TwiML; it never sends inline.
 import { z } from "zod";
-import type { Db } from "../db";
+import type { Database, Db } from "../db/client";
 import type { Client } from "../generated/sqlite/client";
 import { getConfig } from "../config";
 import { logError } from "../errorlog/log-error";
-import { getBus } from "../events/bus";
+import { getContext } from "../context";
 import { newId } from "../ids";
 import { enqueueMessage } from "../queue/enqueue";
-import { parseJson, toEventPayload } from "../queue/serialize";
+import { publish } from "../queue/publish";
+import { clientSettings } from "../domain/json-columns";
 import { addSuppression, removeSuppression } from "../suppressions";
 import { conversationIdFor } from "../conversations/conversation-id";
 import { parseForm, verifyTwilioSignature } from "./twilio-status";
@@ -30,10 +31,12 @@ async function findClientByNumber(db: Db, to: string): Promise<Client | null> {
   });
 }
 
-export async function handleTwilioInbound(db: Db, raw: string, contentType: string | null, signature: string | null, now = new Date()) {
+export async function handleTwilioInbound(database: Database, raw: string, contentType: string | null, signature: string | null, now = new Date()) {
   const params = parseForm(raw, contentType);
   verifyTwilioSignature(TWILIO_INBOUND_PATH, params, signature, "twilio_inbound");
   const msg = inboundSchema.parse(params);
+  const { db } = database;
+  const { bus } = getContext();
   const client = await findClientByNumber(db, msg.To);
   if (!client) {
     logError({ service: "webhooks", operation: "twilio_inbound", errorType: "unknown_client", severity: "warning", message: `inbound message to ${msg.To} matches no client` });
@@ -50,23 +53,20 @@ export async function handleTwilioInbound(db: Db, raw: string, contentType: stri
     if ((err as { code?: string })?.code === "P2002") return { duplicate: true };
     throw err;
   }
-  getBus().emit("inbound", { conversationId, messageId: msg.MessageSid, text: msg.Body, mediaUrl: msg.MediaUrl0 ?? null, timestamp: now.toISOString() });
+  bus.emit("inbound", { conversationId, messageId: msg.MessageSid, text: msg.Body, mediaUrl: msg.MediaUrl0 ?? null, timestamp: now.toISOString() });
 
   const keyword = msg.Body.trim().toUpperCase();
   if (OPT_OUT.has(keyword)) await addSuppression(db, { clientId: client.id, address: from, reason: `replied ${keyword}` });
   else if (OPT_IN.has(keyword)) await removeSuppression(db, client.id, from);
   else if (HELP.has(keyword)) {
-    const settings = parseJson<{ helpText?: string }>(client.settings, {});
+    const settings = clientSettings(client);
     const body = settings.helpText ?? `${client.name}: reply STOP to opt out, START to opt back in. Call us for help.`;
-    const { message, created } = await enqueueMessage(
-      db,
+    const { transitions } = await enqueueMessage(
+      database,
       { clientId: client.id, channel, to: msg.From, body, category: "transactional", kind: "help_reply" },
       { maxAttempts: getConfig().RETRY_MAX_ATTEMPTS, idempotencyKey: `help:${msg.MessageSid}`, conversationId, now },
     );
-    if (created) {
-      getBus().emit("message", { event: "queued", payload: toEventPayload(message) });
-      getBus().emit("enqueued", { count: 1 });
-    }
+    publish(bus, transitions);
   }
   return { stored: true, keyword };
 }

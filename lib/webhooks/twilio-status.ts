@@ -2,14 +2,14 @@
 // each (MessageSid, MessageStatus) once, move the message forward, take the price.
 import twilio from "twilio";
 import { z } from "zod";
-import type { Db } from "../db";
+import type { Database } from "../db/client";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
 import { logError } from "../errorlog/log-error";
 import { addSuppression } from "../suppressions";
 import { twilioPriceToCents } from "../providers/twilio";
-import type { StatusReport } from "../queue/delivery";
-import { applyAndAnnounce } from "./announce";
+import type { StatusReport } from "../domain/status-report";
+import { applyDeliveryReports } from "./apply-delivery-reports";
 import { recordOnce } from "./record-once";
 
 export const TWILIO_STATUS_PATH = "/api/webhooks/twilio/status";
@@ -53,19 +53,19 @@ function toReport(s: z.infer<typeof statusSchema>): StatusReport | null {
   }
 }
 
-export async function handleTwilioStatus(db: Db, raw: string, contentType: string | null, signature: string | null, now = new Date()) {
+export async function handleTwilioStatus(database: Database, raw: string, contentType: string | null, signature: string | null, now = new Date()) {
   const params = parseForm(raw, contentType);
   verifyTwilioSignature(TWILIO_STATUS_PATH, params, signature, "twilio_status");
   const status = statusSchema.parse(params);
-  if (!(await recordOnce(db, "twilio_status", `${status.MessageSid}:${status.MessageStatus}`, now))) return { duplicate: true };
+  if (!(await recordOnce(database.db, "twilio_status", `${status.MessageSid}:${status.MessageStatus}`, now))) return { duplicate: true };
   const report = toReport(status);
   if (!report) return { ignored: status.MessageStatus };
-  const { moved, unmatched } = await applyAndAnnounce(db, [report], now);
+  const { moved, unmatched } = await applyDeliveryReports(database, [report], now);
   if (unmatched.length) {
     logError({ service: "webhooks", operation: "twilio_status", errorType: "unknown_message", severity: "warning", message: `status ${status.MessageStatus} for unknown MessageSid ${status.MessageSid}` });
   }
   if (report.status === "undelivered" && status.ErrorCode === "21610") {
-    for (const m of moved) await addSuppression(db, { clientId: m.clientId, address: m.to.replace(/^whatsapp:/, ""), reason: "twilio 21610: recipient unsubscribed" });
+    for (const m of moved) await addSuppression(database.db, { clientId: m.clientId, address: m.to.replace(/^whatsapp:/, ""), reason: "twilio 21610: recipient unsubscribed" });
   }
   return { moved: moved.length };
 }

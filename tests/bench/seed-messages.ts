@@ -3,11 +3,12 @@
 // (the queue's own json_each insert), so 100,000 rows take seconds; an attempt row for each that
 // reached a provider. Nothing seeded is due: pending
 // and failed rows wait hours or days ahead, so a running worker finds no work in them.
-import { openDatabase } from "../../lib/db";
+import { openDatabase } from "../../lib/db/client";
 import { newId } from "../../lib/ids";
 import { createClient } from "../../lib/clients/clients";
 import { messageRow } from "../../lib/queue/enqueue";
-import { insertRowsSql, type Columns } from "../../lib/queue/sql";
+import type { Columns } from "../../lib/db/sql";
+import { insertRowsSql } from "../../lib/db/json-rows";
 
 const CHUNK = 1_000;
 const HOUR = 3_600_000;
@@ -94,7 +95,8 @@ function seededRow(i: number, n: number, clientIds: string[], now: number) {
 
 /** Creates `clients` clients and `n` messages in the (migrated, empty) SQLite database at `url`. */
 export async function seedMessages(url: string, n: number, clients = 5): Promise<{ clientIds: string[]; byState: Record<string, number> }> {
-  const { db, dialect, close } = await openDatabase(url);
+  const database = await openDatabase(url);
+  const { db, close } = database;
   try {
     const clientIds: string[] = [];
     for (let c = 0; c < clients; c++) clientIds.push((await createClient(db, { name: `Bench Clinic ${c + 1}`, timezone: "America/New_York" })).client.id);
@@ -110,8 +112,8 @@ export async function seedMessages(url: string, n: number, clients = 5): Promise
         const attempt = attemptRow(row);
         if (attempt) attempts.push(attempt);
       }
-      await db.$executeRaw(insertRowsSql(dialect, "Message", COLUMNS, rows)!);
-      if (attempts.length) await db.$executeRaw(insertRowsSql(dialect, "MessageAttempt", ATTEMPT_COLUMNS, attempts)!);
+      await db.$executeRaw(insertRowsSql(database, "Message", COLUMNS, rows)!);
+      if (attempts.length) await db.$executeRaw(insertRowsSql(database, "MessageAttempt", ATTEMPT_COLUMNS, attempts)!);
     }
     // No ANALYZE: a real install has none either, and the query planner is measured as it is there.
     return { clientIds, byState };

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { logIn, ADMIN, SCREENSHOTS } from "./console-helpers";
-import { openDatabase, type Database } from "../../lib/db";
+import { openDatabase, type Database } from "../../lib/db/client";
 import { fingerprintOf } from "../../lib/errorlog/log-error";
 import { newId } from "../../lib/ids";
 

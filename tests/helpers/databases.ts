@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync 
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { openDatabase, type Database, type Dialect } from "../../lib/db";
+import { openDatabase, type Database, type DialectName as Dialect } from "../../lib/db/client";
 import { ensurePostgresDatabase, migrateDatabase } from "../../lib/migrate";
 
 const root = path.resolve(import.meta.dirname, "../..");

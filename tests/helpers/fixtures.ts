@@ -1,5 +1,5 @@
 // Builders shared by the integration tests: a client, a fake clock, a recording provider.
-import type { Db, Database } from "../../lib/db";
+import type { Db, Database } from "../../lib/db/client";
 import { createClient } from "../../lib/clients/clients";
 import { EventBus } from "../../lib/events/bus";
 import { createWorker, type WorkerOptions } from "../../lib/engine/worker";

@@ -1,6 +1,6 @@
 // A worker-only Herald process for crash and shutdown tests: DATABASE_URL from the
 // environment, the sandbox provider, the real worker; SIGTERM stops it gracefully.
-import { openDatabase } from "../../lib/db";
+import { openDatabase } from "../../lib/db/client";
 import { createWorker } from "../../lib/engine/worker";
 import { EventBus } from "../../lib/events/bus";
 import { createSandboxProvider } from "../../lib/providers/sandbox";

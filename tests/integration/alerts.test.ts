@@ -71,7 +71,7 @@ describe("alerts", () => {
   const emails: { to: string; subject: string; body: string }[] = [];
 
   const enqueue = (to: string, now = clock.now()) =>
-    enqueueMessage(t.db, messageInputSchema.parse({ clientId, channel: "sms", to, body: "See you tomorrow at 10:00" }), { maxAttempts: 3, now });
+    enqueueMessage(t, messageInputSchema.parse({ clientId, channel: "sms", to, body: "See you tomorrow at 10:00" }), { maxAttempts: 3, now });
   const settle = async () => {
     await logger.flush();
     await alerter.idle();

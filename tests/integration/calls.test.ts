@@ -15,7 +15,7 @@ const NOW = new Date("2030-05-06T14:00:00.000Z"); // Monday 10:00 in New York
 
 function deliver(t: TestDatabase, body: unknown, opts: { key?: string; at?: Date; signedAt?: number; signature?: string | null } = {}) {
   const { raw, signature } = signedRequest(opts.key ?? KEY, body, opts.signedAt ?? (opts.at ?? NOW).getTime());
-  return handleCallWebhook(t.db, raw, opts.signature === undefined ? signature : opts.signature, opts.at ?? NOW);
+  return handleCallWebhook(t, raw, opts.signature === undefined ? signature : opts.signature, opts.at ?? NOW);
 }
 
 for (const dialect of DIALECTS) {

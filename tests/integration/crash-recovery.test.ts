@@ -40,7 +40,7 @@ describe("worker process crash and shutdown (SQLite file)", () => {
 
   test("kill -9 mid-run, restart: every message reaches an end state, none lost", async () => {
     const N = 400;
-    await enqueueBatch(t.db, Array.from({ length: N }, (_, i) => ({ clientId, channel: "sms", to: `+1555400${1000 + i}`, body: `crash ${i}` })), { maxAttempts: 3, allowClient: () => true });
+    await enqueueBatch(t, Array.from({ length: N }, (_, i) => ({ clientId, channel: "sms", to: `+1555400${1000 + i}`, body: `crash ${i}` })), { maxAttempts: 3, allowClient: () => true });
     const first = startWorker(t.url);
     const started = await until(async () => (await t.db.message.count({ where: { status: { in: ["sent", "delivered"] } } })) >= 40, 20_000);
     assert.ok(started, "the first worker sent something");
@@ -60,7 +60,7 @@ describe("worker process crash and shutdown (SQLite file)", () => {
   });
 
   test("SIGTERM lets the batch in flight finish and exits 0 with nothing left processing", async () => {
-    await enqueueBatch(t.db, Array.from({ length: 200 }, (_, i) => ({ clientId, channel: "sms", to: `+1555500${1000 + i}`, body: `term ${i}` })), { maxAttempts: 3, allowClient: () => true });
+    await enqueueBatch(t, Array.from({ length: 200 }, (_, i) => ({ clientId, channel: "sms", to: `+1555500${1000 + i}`, body: `term ${i}` })), { maxAttempts: 3, allowClient: () => true });
     const child = startWorker(t.url);
     await until(async () => (await t.db.message.count({ where: { body: { startsWith: "term" }, status: { in: ["sent", "delivered"] } } })) >= 20, 20_000);
     child.kill("SIGTERM");

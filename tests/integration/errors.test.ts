@@ -3,7 +3,7 @@
 // and the retention prune deletes only what it should.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Db } from "../../lib/db";
+import type { Db } from "../../lib/db/client";
 import { AppError } from "../../lib/errors";
 import { EventBus } from "../../lib/events/bus";
 import { newId } from "../../lib/ids";
@@ -219,7 +219,7 @@ for (const dialect of DIALECTS) {
         ],
       });
 
-      const counts = await pruneOldData(t.db, { now: NOW, batchSize: 2, pauseMs: 0 });
+      const counts = await pruneOldData(t, { now: NOW, batchSize: 2, pauseMs: 0 });
       assert.deepEqual(counts, { messages: 7, attempts: 7 + 2, messageEvents: 7, webhookEvents: 2, errors: 1 });
 
       const left = await t.db.message.findMany({ select: { id: true } });
@@ -233,14 +233,14 @@ for (const dialect of DIALECTS) {
       assert.equal(await t.db.errorLog.count({ where: { resolvedAt: null } }), 2);
 
       // Nothing left to do: a second run deletes nothing.
-      assert.deepEqual(await pruneOldData(t.db, { now: NOW, batchSize: 2, pauseMs: 0 }), { messages: 0, attempts: 0, messageEvents: 0, webhookEvents: 0, errors: 0 });
+      assert.deepEqual(await pruneOldData(t, { now: NOW, batchSize: 2, pauseMs: 0 }), { messages: 0, attempts: 0, messageEvents: 0, webhookEvents: 0, errors: 0 });
     });
 
     test("the daily prune runs on its schedule with the configured days, and stops", async () => {
       const base = { service: "api", operation: "GET /x", errorType: "internal", message: "boom" };
       await t.db.errorLog.createMany({ data: [entry({ ...base, ageMs: 20 * DAY, resolvedAt: new Date(NOW.getTime() - 10 * DAY) })] });
       const runs: PruneCounts[] = [];
-      const stop = startDailyPrune({ db: t.db, clock: () => NOW, config: { RETENTION_RESOLVED_ERRORS_DAYS: 7 }, firstRunDelayMs: 0, intervalMs: 50, onPruned: (c) => runs.push(c) });
+      const stop = startDailyPrune({ database: t, clock: () => NOW, config: { RETENTION_RESOLVED_ERRORS_DAYS: 7 }, firstRunDelayMs: 0, intervalMs: 50, onPruned: (c) => runs.push(c) });
       try {
         const deadline = Date.now() + 5_000;
         while (runs.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));

@@ -41,7 +41,7 @@ for (const dialect of DIALECTS) {
       ].map((p) => withCircuitBreaker(withQuickRetries(p, { sleep: async () => {} }), { failureThreshold: 100, openMs: 30_000, clock: clock.now }));
 
     const enqueue = (to: string, clock: FakeClock) =>
-      enqueueMessage(t.db, messageInputSchema.parse({ clientId, channel: "sms", to, body: "Your appointment is confirmed" }), { maxAttempts: 3, now: clock.now() });
+      enqueueMessage(t, messageInputSchema.parse({ clientId, channel: "sms", to, body: "Your appointment is confirmed" }), { maxAttempts: 3, now: clock.now() });
 
     test("Twilio is down: the gateway delivers, once; both calls are in the attempt log", async () => {
       const clock = new FakeClock(new Date("2031-01-01T00:00:00Z"));

@@ -28,7 +28,7 @@ async function startReplica(t: TestDatabase): Promise<Replica> {
   const http = createServer();
   const bus = new EventBus();
   const io = attachRealtime(http, t, bus);
-  const leave = await joinRealtimeCluster(io, t.dialect, t.url);
+  const leave = await joinRealtimeCluster(io, t.dialect.name, t.url);
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   return { http, io, bus, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, leave };
 }

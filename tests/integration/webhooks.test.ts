@@ -5,7 +5,7 @@ import { generateKeyPairSync, sign } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import twilio from "twilio";
 import { resetConfig } from "../../lib/config";
-import { closeDatabase } from "../../lib/db";
+import { getContext } from "../../lib/context";
 import { getErrorLogger } from "../../lib/errorlog/log-error";
 import { enqueueMessage } from "../../lib/queue/enqueue";
 import { messageInputSchema } from "../../lib/schemas/message";
@@ -36,21 +36,21 @@ for (const dialect of DIALECTS) {
     let clientId: string;
     const sentMessage = async (to: string, pmid: string, channel: "sms" | "email" = "sms") => {
       const input = messageInputSchema.parse(channel === "sms" ? { clientId, channel, to, body: "hi" } : { clientId, channel, to, subject: "s", body: "hi" });
-      const { message } = await enqueueMessage(t.db, input, { maxAttempts: 3 });
+      const { message } = await enqueueMessage(t, input, { maxAttempts: 3 });
       return t.db.message.update({ where: { id: message.id }, data: { status: "sent", providerMessageId: pmid, sentAt: new Date(), provider: "twilio" } });
     };
     const status = (id: string) => t.db.message.findUniqueOrThrow({ where: { id } }).then((m) => m.status);
 
     before(async () => {
       t = await createTestDatabase(dialect);
-      await closeDatabase();
+      await getContext().close();
       Object.assign(process.env, { DATABASE_URL: t.url, TWILIO_AUTH_TOKEN: AUTH, PUBLIC_URL, SENDGRID_WEBHOOK_PUBLIC_KEY: keys.publicKey.export({ type: "spki", format: "der" }).toString("base64") });
       resetConfig();
       clientId = (await makeClient(t.db, { smsFrom: "+15550001111" })).client.id;
     });
     after(async () => {
       await getErrorLogger().flush();
-      await closeDatabase();
+      await getContext().close();
       await t.destroy();
     });
 
@@ -58,7 +58,7 @@ for (const dialect of DIALECTS) {
       const m = await sentMessage("+15556660001".replace(/1$/, "7"), "SM_status_1");
       const post = (s: string, extra: Record<string, string> = {}) => {
         const { raw, signature } = twilioForm("/api/webhooks/twilio/status", { MessageSid: "SM_status_1", MessageStatus: s, ...extra });
-        return handleTwilioStatus(t.db, raw, FORM, signature);
+        return handleTwilioStatus(t, raw, FORM, signature);
       };
       await post("sent");
       assert.equal(await status(m.id), "sent");
@@ -77,7 +77,7 @@ for (const dialect of DIALECTS) {
     test("undelivered dead-letters with the code; 21610 also suppresses the recipient", async () => {
       const m = await sentMessage("+15556660017", "SM_undelivered");
       const { raw, signature } = twilioForm("/api/webhooks/twilio/status", { MessageSid: "SM_undelivered", MessageStatus: "undelivered", ErrorCode: "21610", ErrorMessage: "Attempt to send to unsubscribed recipient" });
-      await handleTwilioStatus(t.db, raw, FORM, signature);
+      await handleTwilioStatus(t, raw, FORM, signature);
       const dead = await t.db.message.findUniqueOrThrow({ where: { id: m.id } });
       assert.equal(dead.status, "dead_letter");
       assert.match(dead.deadLetterReason ?? "", /21610/);
@@ -88,16 +88,16 @@ for (const dialect of DIALECTS) {
       const m = await sentMessage("+15556660027", "SM_unsigned");
       const params = { MessageSid: "SM_unsigned", MessageStatus: "delivered" };
       const raw = new URLSearchParams(params).toString();
-      await assert.rejects(handleTwilioStatus(t.db, raw, FORM, null), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
-      await assert.rejects(handleTwilioStatus(t.db, raw, FORM, twilioForm("/api/webhooks/twilio/status", params, "other-token").signature), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
-      await assert.rejects(handleTwilioStatus(t.db, JSON.stringify(params), "application/json", "x"), (e: { code?: string }) => e.code === "VALIDATION_FAILED");
+      await assert.rejects(handleTwilioStatus(t, raw, FORM, null), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
+      await assert.rejects(handleTwilioStatus(t, raw, FORM, twilioForm("/api/webhooks/twilio/status", params, "other-token").signature), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
+      await assert.rejects(handleTwilioStatus(t, JSON.stringify(params), "application/json", "x"), (e: { code?: string }) => e.code === "VALIDATION_FAILED");
       const noSid = twilioForm("/api/webhooks/twilio/status", { MessageStatus: "delivered" });
-      await assert.rejects(handleTwilioStatus(t.db, noSid.raw, FORM, noSid.signature), (e: { name?: string }) => e.name === "ZodError");
+      await assert.rejects(handleTwilioStatus(t, noSid.raw, FORM, noSid.signature), (e: { name?: string }) => e.name === "ZodError");
       assert.equal(await status(m.id), "sent");
       await getErrorLogger().flush();
       assert.ok((await t.db.errorLog.count({ where: { errorType: "invalid_signature", severity: "warning", operation: "twilio_status" } })) >= 2);
       const unknown = twilioForm("/api/webhooks/twilio/status", { MessageSid: "SM_nobody", MessageStatus: "delivered" });
-      await handleTwilioStatus(t.db, unknown.raw, FORM, unknown.signature);
+      await handleTwilioStatus(t, unknown.raw, FORM, unknown.signature);
       await getErrorLogger().flush();
       assert.equal(await t.db.errorLog.count({ where: { errorType: "unknown_message", operation: "twilio_status" } }), 1);
     });
@@ -105,14 +105,14 @@ for (const dialect of DIALECTS) {
     test("STOP suppresses (the next send dead-letters as opted_out), START lifts it, HELP queues the help text", async () => {
       const inbound = (body: string, sid: string) => {
         const { raw, signature } = twilioForm("/api/webhooks/twilio/inbound", { From: "+15557778888", To: "+15550001111", Body: body, MessageSid: sid });
-        return handleTwilioInbound(t.db, raw, FORM, signature);
+        return handleTwilioInbound(t, raw, FORM, signature);
       };
       await inbound("Stop", "SM_in_1");
       assert.equal(await t.db.suppression.count({ where: { clientId, address: "+15557778888" } }), 1);
       const clock = new FakeClock(new Date());
       const rec = createRecordingProvider("p");
       const { worker } = makeWorker(t, [rec.provider], clock);
-      const { message } = await enqueueMessage(t.db, messageInputSchema.parse({ clientId, channel: "sms", to: "+15557778888", body: "promo" }), { maxAttempts: 3, now: clock.now() });
+      const { message } = await enqueueMessage(t, messageInputSchema.parse({ clientId, channel: "sms", to: "+15557778888", body: "promo" }), { maxAttempts: 3, now: clock.now() });
       await worker.runOnce();
       const blocked = await t.db.message.findUniqueOrThrow({ where: { id: message.id } });
       assert.deepEqual([blocked.status, blocked.deadLetterReason], ["dead_letter", "opted_out"]);
@@ -142,17 +142,17 @@ for (const dialect of DIALECTS) {
         { event: "bounce", sg_message_id: "sgB.filter1", sg_event_id: "e4", email: "b@example.com", status: "5.1.1", reason: "550 5.1.1 no such user" },
       ];
       const { raw, ts, signature } = sendgridSigned(events);
-      await handleSendgridEvents(t.db, raw, signature, ts);
+      await handleSendgridEvents(t, raw, signature, ts);
       assert.equal(await status(a.id), "read");
       const bounced = await t.db.message.findUniqueOrThrow({ where: { id: b.id } });
       assert.equal(bounced.status, "dead_letter");
       assert.match(bounced.deadLetterReason ?? "", /5\.1\.1/);
-      assert.deepEqual(await handleSendgridEvents(t.db, raw, signature, ts), { moved: 0 });
+      assert.deepEqual(await handleSendgridEvents(t, raw, signature, ts), { moved: 0 });
       const c = await sentMessage("c@example.com", "sgC", "email");
       const forged = sendgridSigned([{ event: "delivered", sg_message_id: "sgC.x", sg_event_id: "e9" }]);
-      await assert.rejects(handleSendgridEvents(t.db, forged.raw.replace("delivered", "bounce"), forged.signature, forged.ts), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
+      await assert.rejects(handleSendgridEvents(t, forged.raw.replace("delivered", "bounce"), forged.signature, forged.ts), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
       const stale = sendgridSigned([{ event: "delivered", sg_message_id: "sgC.x", sg_event_id: "e10" }], Date.now() - 3_600_000);
-      await assert.rejects(handleSendgridEvents(t.db, stale.raw, stale.signature, stale.ts), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
+      await assert.rejects(handleSendgridEvents(t, stale.raw, stale.signature, stale.ts), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
       assert.equal(await status(c.id), "sent");
     });
   });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isQuickRetryable, networkErrorCode, parseRetryAfterMs, withQuickRetries } from "../../lib/providers/quick-retry";
+import { isQuickRetryable, withQuickRetries } from "../../lib/providers/quick-retry";
+import { networkErrorCode, parseRetryAfterMs } from "../../lib/providers/network-errors";
 import type { Provider } from "../../lib/providers/types";
 import { ProviderError } from "../../lib/providers/types";
 import { outgoing } from "../helpers/doubles/outgoing";

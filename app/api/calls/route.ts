@@ -1,11 +1,10 @@
-import { getDb } from "@/lib/db";
 import { json, parseQuery, withAuth } from "@/lib/http/route";
 import { scopeClientId } from "@/lib/auth/principal";
 import { callListQuerySchema, listCalls } from "@/lib/calls/queries";
 
 // GET /api/calls – newest first, keyset-paginated
-export const GET = withAuth(async ({ req, principal }) => {
+export const GET = withAuth(async ({ req, principal, db }) => {
   const query = parseQuery(req, callListQuerySchema);
   query.clientId = scopeClientId(principal, query.clientId);
-  return json(await listCalls(await getDb(), query));
+  return json(await listCalls(db, query));
 });

@@ -1,13 +1,11 @@
-import { getDatabase } from "@/lib/db";
 import { json, parseQuery, withAuth } from "@/lib/http/route";
 import { scopeClientId } from "@/lib/auth/principal";
 import { listErrors } from "@/lib/errorlog/queries";
 import { errorListQuerySchema } from "@/lib/errorlog/schemas";
 
 // GET /api/errors – the error log, filtered, newest (or most severe) first, keyset-paginated
-export const GET = withAuth(async ({ req, principal }) => {
+export const GET = withAuth(async ({ req, principal, database }) => {
   const query = parseQuery(req, errorListQuerySchema);
   query.clientId = scopeClientId(principal, query.clientId);
-  const { db, dialect } = await getDatabase();
-  return json(await listErrors(db, query, { dialect }));
+  return json(await listErrors(database.db, query, { dialect: database.dialect.name }));
 });

@@ -1,10 +1,9 @@
-import { getDb } from "@/lib/db";
 import { json, route } from "@/lib/http/route";
-import { getRuntime } from "@/lib/runtime";
+import { getContext } from "@/lib/context";
 
 // GET /api/health – liveness with the database, worker and provider state; 503 when the database is down
-export const GET = route(async () => {
-  const runtime = getRuntime();
+export const GET = route(async ({ db: prisma }) => {
+  const runtime = getContext().runtime;
   const worker = runtime?.worker?.status() ?? { running: false, lastTickAt: null };
   const providers = Object.fromEntries(
     (runtime?.providers ?? []).map((p) => {
@@ -14,7 +13,7 @@ export const GET = route(async () => {
   );
   let db = "ok";
   try {
-    await (await getDb()).$queryRawUnsafe("SELECT 1");
+    await prisma.$queryRawUnsafe("SELECT 1");
   } catch {
     db = "unreachable";
   }

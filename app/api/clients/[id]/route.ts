@@ -1,18 +1,17 @@
-import { getDb } from "@/lib/db";
 import { json, parseBody, withAuth } from "@/lib/http/route";
 import { assertCanReadClient } from "@/lib/auth/principal";
 import { getClientOrThrow, toApiClient, updateClient } from "@/lib/clients/clients";
 import { clientUpdateSchema } from "@/lib/schemas/client";
 
 // GET /api/clients/:id – one client
-export const GET = withAuth<{ id: string }>(async ({ params, principal }) => {
+export const GET = withAuth<{ id: string }>(async ({ params, principal, db }) => {
   assertCanReadClient(principal, params.id);
-  return json({ client: toApiClient(await getClientOrThrow(await getDb(), params.id)) });
+  return json({ client: toApiClient(await getClientOrThrow(db, params.id)) });
 });
 
 // PATCH /api/clients/:id – change name, timezone, business hours, sender ids, agents, numbers
-export const PATCH = withAuth<{ id: string }>(async ({ req, params, principal }) => {
+export const PATCH = withAuth<{ id: string }>(async ({ req, params, principal, db }) => {
   assertCanReadClient(principal, params.id);
   const input = await parseBody(req, clientUpdateSchema);
-  return json({ client: toApiClient(await updateClient(await getDb(), params.id, input)) });
+  return json({ client: toApiClient(await updateClient(db, params.id, input)) });
 });

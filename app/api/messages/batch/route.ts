@@ -1,13 +1,12 @@
-import { getDb } from "@/lib/db";
 import { json, parseBody, withAuth } from "@/lib/http/route";
 import { submitBatch } from "@/lib/messages/submit";
 import { toApiMessage } from "@/lib/queue/serialize";
 import { batchInputSchema } from "@/lib/schemas/message";
 
 // POST /api/messages/batch – enqueue up to 1,000 messages; valid items are accepted even when others fail
-export const POST = withAuth(async ({ req, principal }) => {
+export const POST = withAuth(async ({ req, principal, database }) => {
   const { messages } = await parseBody(req, batchInputSchema);
-  const results = await submitBatch(await getDb(), principal, messages);
+  const results = await submitBatch(database, principal, messages);
   return json({
     results: results.map((r) => ("message" in r ? { index: r.index, message: toApiMessage(r.message) } : r)),
   }, 202);

@@ -1,12 +1,11 @@
-import { getDb } from "@/lib/db";
 import { readRawBody, route } from "@/lib/http/route";
 import { handleSendgridEvents } from "@/lib/webhooks/sendgrid-events";
 
 // POST /api/webhooks/sendgrid – signed Event Webhook batches; each event applied once
-export const POST = route(async ({ req }) => {
+export const POST = route(async ({ req, database }) => {
   const raw = await readRawBody(req);
   await handleSendgridEvents(
-    await getDb(),
+    database,
     raw,
     req.headers.get("x-twilio-email-event-webhook-signature"),
     req.headers.get("x-twilio-email-event-webhook-timestamp"),

@@ -1,11 +1,9 @@
-import { getDb } from "@/lib/db";
-import { getBus } from "@/lib/events/bus";
 import { json, parseBody, withAuth } from "@/lib/http/route";
 import { resolveError } from "@/lib/errorlog/actions";
 import { resolveBodySchema } from "@/lib/errorlog/schemas";
 
 // POST /api/errors/:id/resolve – mark it fixed (`{similar: true}`: every open entry like it too)
-export const POST = withAuth<{ id: string }>(async ({ req, params, principal }) => {
+export const POST = withAuth<{ id: string }>(async ({ req, params, principal, db, bus }) => {
   const body = await parseBody(req, resolveBodySchema, { optional: true });
-  return json(await resolveError(await getDb(), principal, params.id, { bus: getBus(), similar: body.similar }));
+  return json(await resolveError(db, principal, params.id, { bus: bus, similar: body.similar }));
 });

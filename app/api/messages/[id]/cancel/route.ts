@@ -1,10 +1,9 @@
-import { getDb } from "@/lib/db";
 import { json, withAuth } from "@/lib/http/route";
 import { cancelVisibleMessage } from "@/lib/messages/submit";
 import { toApiMessage } from "@/lib/queue/serialize";
 
 // POST /api/messages/:id/cancel – cancel a pending (incl. scheduled) or failed message
-export const POST = withAuth<{ id: string }>(async ({ params, principal }) => {
-  const message = await cancelVisibleMessage(await getDb(), principal, params.id);
+export const POST = withAuth<{ id: string }>(async ({ params, principal, database }) => {
+  const message = await cancelVisibleMessage(database, principal, params.id);
   return json({ message: toApiMessage(message) });
 });

@@ -1,12 +1,11 @@
-import { getDb } from "@/lib/db";
 import { json, parseBody, withAuth } from "@/lib/http/route";
 import { retryVisibleMessage } from "@/lib/messages/submit";
 import { toApiMessage } from "@/lib/queue/serialize";
 import { retryEditSchema } from "@/lib/schemas/message";
 
 // POST /api/messages/:id/retry – re-queue a failed or dead-lettered message, optionally edited
-export const POST = withAuth<{ id: string }>(async ({ req, params, principal }) => {
+export const POST = withAuth<{ id: string }>(async ({ req, params, principal, database }) => {
   const edit = await parseBody(req, retryEditSchema, { optional: true });
-  const message = await retryVisibleMessage(await getDb(), principal, params.id, edit);
+  const message = await retryVisibleMessage(database, principal, params.id, edit);
   return json({ message: toApiMessage(message) });
 });
