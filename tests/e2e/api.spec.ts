@@ -78,8 +78,13 @@ test("enqueue is idempotent by Idempotency-Key and the message reaches delivered
   const data = { clientId: client.id, channel: "sms", to: "+15551230001".replace(/0001$/, "4444"), body: "Your appointment is confirmed" };
   const first = await request.post("/api/messages", { headers: { ...ADMIN, "Idempotency-Key": "call-42-confirmation" }, data });
   expect(first.status()).toBe(202);
-  const second = await request.post("/api/messages", { headers: { ...ADMIN, "Idempotency-Key": "call-42-confirmation" }, data: { ...data, body: "different" } });
+  const second = await request.post("/api/messages", { headers: { ...ADMIN, "Idempotency-Key": "call-42-confirmation" }, data });
   expect(second.status()).toBe(202);
+  expect(second.headers()["idempotent-replayed"]).toBe("true");
+  // The same key with another body is refused (it used to answer with the first message as if it were this one).
+  const other = await request.post("/api/messages", { headers: { ...ADMIN, "Idempotency-Key": "call-42-confirmation" }, data: { ...data, body: "different" } });
+  expect(other.status()).toBe(409);
+  expect((await other.json()).error.code).toBe("IDEMPOTENCY_MISMATCH");
   const m1 = (await first.json()).message;
   expect((await second.json()).message.id).toBe(m1.id);
   expect(m1.id).toMatch(/^msg_/);
