@@ -11,8 +11,9 @@ export const GET = withAuth<{ id: string }>(async ({ params, principal }) => {
 });
 
 // PATCH /api/clients/:id – change name, timezone, business hours, sender ids, agents, numbers
+// (routing fields: admins only; a value another client holds is 409)
 export const PATCH = withAuth<{ id: string }>(async ({ req, params, principal }) => {
   assertCanReadClient(principal, params.id);
   const input = await parseBody(req, clientUpdateSchema);
-  return json({ client: toApiClient(await updateClient(await getDb(), params.id, input)) });
+  return json({ client: toApiClient(await updateClient(await getDb(), params.id, input, principal)) });
 });
