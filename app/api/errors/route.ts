@@ -1,4 +1,4 @@
-import { getDatabase } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { json, parseQuery, withAuth } from "@/lib/http/route";
 import { scopeClientId } from "@/lib/auth/principal";
 import { listErrors } from "@/lib/errorlog/queries";
@@ -8,6 +8,5 @@ import { errorListQuerySchema } from "@/lib/errorlog/schemas";
 export const GET = withAuth(async ({ req, principal }) => {
   const query = parseQuery(req, errorListQuerySchema);
   query.clientId = scopeClientId(principal, query.clientId);
-  const { db, dialect } = await getDatabase();
-  return json(await listErrors(db, query, { dialect }));
+  return json(await listErrors(await getDb(), query));
 });
