@@ -12,7 +12,7 @@ import { runTransaction } from "../db/direct";
 import { extractCallFacts, type CallFacts } from "../followups/plan";
 import { planFollowUpRows, type Planned, type QueuedRow } from "./plan-round";
 import { CALL_EVENTS, type CallEventName, type CallWebhook } from "../schemas/call-webhook";
-import { resolveCallClient } from "./resolve-client";
+import { resolveCallClients } from "./resolve-client";
 import {
   insertWebhookEvents, readEventStates, recordedEventKeys, upsertCalls, upsertCustomers,
 } from "./ingest-sql";
@@ -52,13 +52,15 @@ export async function ingestCallEvent(db: Database, body: CallWebhook, opts: { m
 export async function ingestCallEvents(db: Database, inputs: CallEventInput[], opts: { maxAttempts: number }): Promise<Settled[]> {
   const out: Settled[] = new Array(inputs.length);
   let rest: Prepared[] = [];
+  const clients = await resolveCallClients(db.db, inputs.map(({ body }) => body.call)); // one lookup for the batch
   for (const [index, { body, now }] of inputs.entries()) {
     if (!CALL_EVENTS.includes(body.event as CallEventName)) {
       out[index] = { ok: true, result: { status: "ignored", reason: `unknown event ${body.event}` } };
       continue;
     }
     try {
-      const client = await resolveCallClient(db.db, body.call);
+      const client = clients[index]!;
+      if (client instanceof Error) throw client;
       rest.push({ index, event: body.event as CallEventName, c: body.call, now, client, facts: extractCallFacts(body.call) });
     } catch (error) {
       out[index] = { ok: false, error };

@@ -4,10 +4,13 @@ import type { Db } from "../db/client";
 import type { Call, Prisma } from "../generated/sqlite/client";
 import { z } from "zod";
 import { toApiMessage } from "../queue/serialize";
+import { searchIds } from "../db-like";
 
 export const callListQuerySchema = z.object({
   clientId: z.string().min(1).optional(),
   status: z.enum(["ongoing", "ended", "analyzed"]).optional(),
+  /** Text in the call id, the agent id or either number. */
+  q: z.string().trim().min(1).max(200).optional(),
   cursor: z.string().regex(/^call_[0-9a-f]+$/, "invalid cursor").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -42,6 +45,11 @@ export async function listCalls(db: Db, q: CallListQuery) {
     ...(q.status && { status: q.status }),
     ...(q.cursor && { id: { lt: q.cursor } }),
   };
+  if (q.q) {
+    // Prisma's `contains` reads %, _ and \ as wildcards: the search finds the page's ids (lib/db-like.ts).
+    const columns = ["callId", "agentId", "fromNumber", "toNumber"];
+    where.id = { in: await searchIds(db, { table: "Call", columns, text: q.q, equals: { clientId: q.clientId, status: q.status }, before: q.cursor, limit: q.limit + 1 }) };
+  }
   const rows = await db.call.findMany({ where, orderBy: { id: "desc" }, take: q.limit + 1 });
   const more = rows.length > q.limit;
   const calls = more ? rows.slice(0, q.limit) : rows;

@@ -18,16 +18,26 @@ function dbKey(db: Db): number {
   return n;
 }
 
-/** The client found by `load` under `key` (e.g. "id:…", "agent:…"), from the cache when fresh. */
-export async function cachedClientBy(db: Db, key: string, load: () => Promise<Client | null>): Promise<Client | null> {
+const fullKey = (db: Db, key: string) => `${dbKey(db)}\u0000${key}`;
+
+/** The client cached under `key` (e.g. "id:…", "agent:…") while fresh, else undefined. */
+export function peekCachedClient(db: Db, key: string): Client | undefined {
+  const hit = cache().entries.get(fullKey(db, key));
+  return hit && Date.now() - hit.at < TTL_MS ? hit.client : undefined;
+}
+
+export function rememberClient(db: Db, key: string, client: Client): void {
   const { entries } = cache();
-  const full = `${dbKey(db)}\u0000${key}`;
-  const hit = entries.get(full);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.client;
-  const client = await load();
-  if (!client) return null;
   if (entries.size > 10_000) entries.clear();
-  entries.set(full, { client, at: Date.now() });
+  entries.set(fullKey(db, key), { client, at: Date.now() });
+}
+
+/** The client found by `load` under `key`, from the cache when fresh. */
+export async function cachedClientBy(db: Db, key: string, load: () => Promise<Client | null>): Promise<Client | null> {
+  const hit = peekCachedClient(db, key);
+  if (hit) return hit;
+  const client = await load();
+  if (client) rememberClient(db, key, client);
   return client;
 }
 

@@ -39,6 +39,22 @@ function findConnection(adapter: object): SqliteConnection | undefined {
   return undefined;
 }
 
+// The handle of each client opened here, for the few readers that hold only the Prisma client
+// (the list searches). Kept in this module: handles are created nowhere else.
+const handles = new WeakMap<Db, Database>();
+
+/** The handle a Prisma client was opened with. */
+export function databaseOf(db: Db): Database {
+  const handle = handles.get(db);
+  if (!handle) throw new Error("this Prisma client was not opened with openDatabase()");
+  return handle;
+}
+
+function remember(handle: Database): Database {
+  handles.set(handle.db, handle);
+  return handle;
+}
+
 /** Opens a database. SQLite gets WAL and a busy timeout so the API and the worker share it well. */
 export async function openDatabase(url: string): Promise<Database> {
   if (dialectNameOf(url) === "sqlite") {
@@ -59,19 +75,19 @@ export async function openDatabase(url: string): Promise<Database> {
     await db.$executeRawUnsafe("PRAGMA synchronous=NORMAL");
     await db.$executeRawUnsafe("PRAGMA busy_timeout=5000");
     if (!connection) console.warn("[db] the SQLite adapter's connection was not found: raw statements go through Prisma (slower)");
-    return { db, dialect: sqliteDialect, sqlite: connection, close: () => db.$disconnect() };
+    return remember({ db, dialect: sqliteDialect, sqlite: connection, close: () => db.$disconnect() });
   }
   // Herald owns the pool and hands it to the adapter (its public constructor takes a pg.Pool).
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {}); // a backend that dies while idle is replaced on next use
   const client = new PostgresClient({ adapter: new PrismaPg(pool) });
   const db = client as unknown as Db;
-  return {
+  return remember({
     db,
     dialect: postgresDialect,
     close: async () => {
       await db.$disconnect();
       await pool.end().catch(() => {});
     },
-  };
+  });
 }

@@ -1,7 +1,9 @@
 // Read side of the error log: the filtered, keyset-paginated list and the stats.
 // Ids are time-ordered (lib/ids.ts), so "newest first" is "id descending".
 import { decodeRecord } from "../domain/json-columns";
-import type { Db, DialectName as Dialect } from "../db/client";
+import { databaseOf, type Db } from "../db/client";
+import { searchIds } from "../db-like";
+import { sql, type Sql } from "../db/sql";
 import type { ErrorLog, Prisma } from "../generated/sqlite/client";
 import { SEVERITIES, type Severity } from "./log-error";
 import { SINCE_MS, type ErrorListQuery, type ErrorStatsQuery } from "./schemas";
@@ -19,6 +21,8 @@ export function toApiError(e: ErrorLog) {
     message: e.message,
     context: decodeRecord(e.context),
     fingerprint: e.fingerprint,
+    occurrences: e.occurrences,
+    lastSeenAt: e.lastSeenAt.toISOString(),
     resolvedAt: iso(e.resolvedAt),
     acknowledgedAt: iso(e.acknowledgedAt),
     createdAt: e.createdAt.toISOString(),
@@ -28,33 +32,47 @@ export type ApiErrorEntry = ReturnType<typeof toApiError>;
 
 interface QueryContext {
   now?: Date;
-  /** PostgreSQL needs `mode: "insensitive"` for a case-blind search; SQLite's LIKE already is. */
-  dialect?: Dialect;
 }
 
+/** An entry is in a `since` window when it was last seen in it (a repeat keeps an old row current). */
 function scopeWhere(q: { since?: keyof typeof SINCE_MS; clientId?: string }, now: Date): Prisma.ErrorLogWhereInput {
   return {
     ...(q.clientId && { clientId: q.clientId }),
-    ...(q.since && { createdAt: { gte: new Date(now.getTime() - SINCE_MS[q.since]) } }),
+    ...(q.since && { lastSeenAt: { gte: new Date(now.getTime() - SINCE_MS[q.since]) } }),
   };
 }
 
-function listWhere(q: ErrorListQuery, ctx: QueryContext): Prisma.ErrorLogWhereInput {
-  const where: Prisma.ErrorLogWhereInput = scopeWhere(q, ctx.now ?? new Date());
+function listWhere(q: ErrorListQuery, now: Date): Prisma.ErrorLogWhereInput {
+  const where: Prisma.ErrorLogWhereInput = scopeWhere(q, now);
   if (q.service) where.service = q.service;
   if (q.type) where.errorType = q.type;
   if (q.severity) where.severity = q.severity;
   if (q.resolved !== undefined) where.resolvedAt = q.resolved ? { not: null } : null;
-  if (q.q) {
-    const contains = (ctx.dialect === "postgres" ? { contains: q.q, mode: "insensitive" } : { contains: q.q }) as Prisma.StringFilter;
-    where.OR = [{ id: q.q }, { message: contains }];
-  }
   return where;
 }
 
+/** listWhere's conditions as SQL, for the text search (Prisma's `contains` cannot escape LIKE's wildcards). */
+function searchConditions(db: Db, q: ErrorListQuery, now: Date): Sql[] {
+  const out: Sql[] = [];
+  if (q.since) out.push(sql`"lastSeenAt" >= ${databaseOf(db).dialect.ts(new Date(now.getTime() - SINCE_MS[q.since]))}`);
+  if (q.resolved !== undefined) out.push(q.resolved ? sql`"resolvedAt" IS NOT NULL` : sql`"resolvedAt" IS NULL`);
+  return out;
+}
+
+/** One run of entries, newest first: of one severity and below an id if asked, through the text search when there is text. */
+async function findEntries(db: Db, q: ErrorListQuery, now: Date, page: { severity?: string; before?: string; take: number }): Promise<ErrorLog[]> {
+  if (q.q) {
+    const equals = { clientId: q.clientId, service: q.service, errorType: q.type, severity: page.severity ?? q.severity };
+    const ids = await searchIds(db, { table: "ErrorLog", columns: ["message"], text: q.q, equals, where: searchConditions(db, q, now), before: page.before, limit: page.take });
+    return db.errorLog.findMany({ where: { id: { in: ids } }, orderBy: { id: "desc" } });
+  }
+  const and: Prisma.ErrorLogWhereInput[] = [listWhere(q, now), ...(page.severity ? [{ severity: page.severity }] : []), ...(page.before ? [{ id: { lt: page.before } }] : [])];
+  return db.errorLog.findMany({ where: { AND: and }, orderBy: { id: "desc" }, take: page.take });
+}
+
 export async function listErrors(db: Db, q: ErrorListQuery, ctx: QueryContext = {}) {
-  const where = listWhere(q, ctx);
-  const rows = q.sort === "severity" ? await listBySeverity(db, q, where) : await listByTime(db, q, where);
+  const now = ctx.now ?? new Date();
+  const rows = q.sort === "severity" ? await listBySeverity(db, q, now) : await findEntries(db, q, now, { before: q.cursor?.replace(/^\d:/, ""), take: q.limit + 1 });
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
   const last = page[page.length - 1];
@@ -62,31 +80,18 @@ export async function listErrors(db: Db, q: ErrorListQuery, ctx: QueryContext = 
   return { errors: page.map(toApiError), nextCursor };
 }
 
-function listByTime(db: Db, q: ErrorListQuery, where: Prisma.ErrorLogWhereInput) {
-  const cursorId = q.cursor?.replace(/^\d:/, "");
-  const scoped = cursorId ? { AND: [where, { id: { lt: cursorId } }] } : where;
-  return db.errorLog.findMany({ where: scoped, orderBy: { id: "desc" }, take: q.limit + 1 });
-}
-
 const rankOf = (severity: string) => Math.max(0, SEVERITIES.indexOf(severity as Severity));
 
 // Most severe first, newest first within a severity. The severity column is text, so its
 // rank is not an index order: read one severity at a time (at most four small queries).
-async function listBySeverity(db: Db, q: ErrorListQuery, where: Prisma.ErrorLogWhereInput) {
+async function listBySeverity(db: Db, q: ErrorListQuery, now: Date) {
   const [rankText, cursorId] = q.cursor?.includes(":") ? q.cursor.split(":") : [undefined, q.cursor];
   const startRank = rankText === undefined ? 0 : Number(rankText);
   const rows: ErrorLog[] = [];
   for (let rank = startRank; rank < SEVERITIES.length && rows.length <= q.limit; rank++) {
     const severity = SEVERITIES[rank]!;
     if (q.severity && q.severity !== severity) continue;
-    const after = rank === startRank && cursorId ? [{ id: { lt: cursorId } }] : [];
-    rows.push(
-      ...(await db.errorLog.findMany({
-        where: { AND: [where, { severity }, ...after] },
-        orderBy: { id: "desc" },
-        take: q.limit + 1 - rows.length,
-      })),
-    );
+    rows.push(...(await findEntries(db, q, now, { severity, before: rank === startRank ? cursorId : undefined, take: q.limit + 1 - rows.length })));
   }
   return rows;
 }

@@ -3,6 +3,7 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/sqlite/client";
 import type { ListQuery } from "../schemas/message";
+import { searchIds } from "../db-like";
 
 /**
  * One keyset page, newest first. With several statuses (the console's Sent tab: sent,
@@ -28,7 +29,9 @@ async function listPage(db: Db, query: ListQuery) {
   if (query.clientId) where.clientId = query.clientId;
   if (query.cursor) where.id = { lt: query.cursor };
   if (query.q) {
-    where.OR = [{ id: query.q }, { to: { contains: query.q } }, { body: { contains: query.q } }, { subject: { contains: query.q } }];
+    // Prisma's `contains` reads %, _ and \ as wildcards: the search finds the page's ids (lib/db-like.ts).
+    const equals = { status: query.status?.in, channel: query.channel, clientId: query.clientId };
+    where.id = { in: await searchIds(db, { table: "Message", columns: ["to", "body", "subject"], text: query.q, equals, before: query.cursor, limit: query.limit + 1 }) };
   }
   const rows = await db.message.findMany({ where, orderBy: { id: "desc" }, take: query.limit + 1 });
   const more = rows.length > query.limit;

@@ -3,7 +3,6 @@
 // for the conversation view. Answers with empty TwiML; it never sends inline.
 import { z } from "zod";
 import type { Database, Db } from "../db/client";
-import type { Client } from "../generated/sqlite/client";
 import { getConfig } from "../config";
 import { logError } from "../errorlog/log-error";
 import { getContext } from "../context";
@@ -13,6 +12,7 @@ import { publish } from "../queue/publish";
 import { clientSettings } from "../domain/json-columns";
 import { addSuppression, removeSuppression } from "../suppressions";
 import { conversationIdFor } from "../conversations/conversation-id";
+import { findClientForInbound } from "../clients/routes";
 import { parseForm, verifyTwilioSignature } from "./twilio-status";
 
 export const TWILIO_INBOUND_PATH = "/api/webhooks/twilio/inbound";
@@ -24,20 +24,13 @@ const inboundSchema = z
   .object({ From: z.string().min(1).max(64), To: z.string().min(1).max(64), Body: z.string().max(10_000).default(""), MessageSid: z.string().min(1).max(64), MediaUrl0: z.string().max(2000).optional() })
   .passthrough();
 
-async function findClientByNumber(db: Db, to: string): Promise<Client | null> {
-  const number = to.replace(/^whatsapp:/, "");
-  return db.client.findFirst({
-    where: { OR: [{ smsFrom: number }, { whatsappFrom: `whatsapp:${number}` }, { phoneNumbers: { contains: JSON.stringify(number) } }] },
-  });
-}
-
 export async function handleTwilioInbound(database: Database, raw: string, contentType: string | null, signature: string | null, now = new Date()) {
   const params = parseForm(raw, contentType);
   verifyTwilioSignature(TWILIO_INBOUND_PATH, params, signature, "twilio_inbound");
   const msg = inboundSchema.parse(params);
   const { db } = database;
   const { bus } = getContext();
-  const client = await findClientByNumber(db, msg.To);
+  const client = await findClientForInbound(db, msg.To);
   if (!client) {
     logError({ service: "webhooks", operation: "twilio_inbound", errorType: "unknown_client", severity: "warning", message: `inbound message to ${msg.To} matches no client` });
     return { stored: false };

@@ -36,6 +36,7 @@ function entry(input: ErrorInput & { ageMs: number; resolvedAt?: Date; acknowled
     context: JSON.stringify(input.context ?? {}),
     fingerprint: fingerprintOf(input),
     createdAt: new Date(at),
+    lastSeenAt: new Date(at),
     resolvedAt: input.resolvedAt ?? null,
     acknowledgedAt: input.acknowledgedAt ?? null,
   };
@@ -51,7 +52,7 @@ for (const dialect of DIALECTS) {
     let t: TestDatabase;
     let a: string;
     let b: string;
-    const list = (db: Db, query: Record<string, string>) => listErrors(db, errorListQuerySchema.parse(query), { now: NOW, dialect });
+    const list = (db: Db, query: Record<string, string>) => listErrors(db, errorListQuerySchema.parse(query), { now: NOW });
     const ids = (r: { errors: { id: string }[] }) => r.errors.map((e) => e.id);
 
     before(async () => {

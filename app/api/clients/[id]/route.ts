@@ -10,8 +10,9 @@ export const GET = withAuth<{ id: string }>(async ({ params, principal, db }) =>
 });
 
 // PATCH /api/clients/:id – change name, timezone, business hours, sender ids, agents, numbers
+// (routing fields: admins only; a value another client holds is 409)
 export const PATCH = withAuth<{ id: string }>(async ({ req, params, principal, db }) => {
   assertCanReadClient(principal, params.id);
   const input = await parseBody(req, clientUpdateSchema);
-  return json({ client: toApiClient(await updateClient(db, params.id, input)) });
+  return json({ client: toApiClient(await updateClient(db, params.id, input, principal)) });
 });
