@@ -1,23 +1,10 @@
-import { getDb } from "@/lib/db";
 import { json, route } from "@/lib/http/route";
-import { getRuntime } from "@/lib/runtime";
+import { healthReport, isDeep } from "@/lib/http/health";
 
-// GET /api/health – liveness with the database, worker and provider state; 503 when the database is down
-export const GET = route(async () => {
-  const runtime = getRuntime();
-  const worker = runtime?.worker?.status() ?? { running: false, lastTickAt: null };
-  const providers = Object.fromEntries(
-    (runtime?.providers ?? []).map((p) => {
-      const breaker = p.state?.();
-      return [p.name, { status: breaker && breaker.state !== "closed" ? `circuit_${breaker.state}` : "ok", channels: p.channels, breaker: breaker ?? null }];
-    }),
-  );
-  let db = "ok";
-  try {
-    await (await getDb()).$queryRawUnsafe("SELECT 1");
-  } catch {
-    db = "unreachable";
-  }
-  const body = { status: db === "ok" ? "ok" : "degraded", db, worker: { running: worker.running, lastTickAt: worker.lastTickAt }, providers };
-  return json(body, db === "ok" ? 200 : 503);
+// GET /api/health – liveness with the database, worker and provider state; 503 when the database is down.
+// server.ts answers this path itself (lib/http/health.ts, outside Next's pipeline); this route is the
+// same report for a Next-only run.
+export const GET = route(async ({ req }) => {
+  const { status, body } = await healthReport({ deep: isDeep(new URL(req.url).searchParams) });
+  return json(body, status, { "Cache-Control": "no-store" });
 });
