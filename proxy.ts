@@ -1,13 +1,14 @@
-// Gates every console page before anything renders: no valid session → /login.
-// API routes authenticate themselves (keys or the cookie) and answer 401 JSON.
+// Gates every console page before anything renders: no live session → /login. The session
+// is looked up on the server (lib/auth/principal.ts, the same resolver as the API and the
+// sockets), so a logged-out or revoked cookie, or one from before a password change, is
+// sent to /login too. API routes authenticate themselves and answer 401 JSON.
 import { NextResponse, type NextRequest } from "next/server";
-import { getConfig } from "./lib/config";
-import { SESSION_COOKIE, verifySessionToken } from "./lib/auth/session";
+import { resolvePrincipal } from "./lib/auth/principal";
+import { getDb } from "./lib/context";
 
-export function proxy(req: NextRequest) {
-  const token = req.cookies.get(SESSION_COOKIE)?.value;
-  const secret = getConfig().SESSION_SECRET;
-  if (secret && verifySessionToken(secret, token)) return NextResponse.next();
+export async function proxy(req: NextRequest) {
+  const principal = await resolvePrincipal(await getDb(), { cookie: req.headers.get("cookie") });
+  if (principal) return NextResponse.next();
   const login = new URL("/login", req.url);
   const target = req.nextUrl.pathname + req.nextUrl.search;
   if (target !== "/") login.searchParams.set("next", target);

@@ -14,7 +14,7 @@ import { startAlerts } from "./lib/alerts/start-alerts";
 import { emailViaChain } from "./lib/alerts/email-via-chain";
 import { startDailyPrune } from "./lib/retention/start-daily-prune";
 import { getErrorLogger, logError } from "./lib/errorlog/log-error";
-import { isCallWebhook, serveCallWebhook } from "./lib/http/call-webhook-listener";
+import { serveEdge } from "./lib/http/edge";
 
 async function main() {
   nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production"); // .env files, as Next would
@@ -29,8 +29,8 @@ async function main() {
   const app = next({ dev, hostname: config.HOST, port: config.PORT, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // Call events skip Next's pipeline (see lib/http/call-webhook-listener.ts); the rest is Next.
-  httpServer.on("request", (req, res) => void (isCallWebhook(req) ? serveCallWebhook(req, res) : handle(req, res)));
+  // Every request passes lib/http/edge.ts first (headers, body limits, health, call events); the rest is Next.
+  httpServer.on("request", (req, res) => void serveEdge(req, res, handle));
 
   const database = await ctx.database();
   const io = attachRealtime(httpServer, database, bus);

@@ -10,6 +10,9 @@ const chain = z
   .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
   .optional();
 
+// A CSP source that fits a frame-ancestors list; anything else (a quote, a semicolon) could rewrite the policy.
+const FRAME_SOURCE = /^('self'|'none'|\*|(https?:\/\/)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+|:\*)?)$/i;
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -67,6 +70,18 @@ export const configSchema = z.object({
   SLACK_WEBHOOK_URL: z.string().url().optional(),
   ALERT_EMAIL: z.string().email().optional(),
   MAX_BODY_BYTES: int(1024 * 1024, 1024),
+  /** Login attempts per minute from one address, and from everyone together (429 beyond). */
+  LOGIN_RATE_LIMIT_PER_ADDRESS: int(10, 1),
+  LOGIN_RATE_LIMIT_GLOBAL: int(100, 1),
+  /** Behind a reverse proxy: the caller's address is the last X-Forwarded-For entry, not the socket's. */
+  TRUST_PROXY: bool.default(false),
+  /** Who may frame /widget/* and /api/v1/widget/* (CSP frame-ancestors); everything else: nobody. */
+  WIDGET_FRAME_ANCESTORS: z
+    .string()
+    .default("'self'")
+    // A bare self/none (quotes lost on the way through a shell or .env file) means the keyword.
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean).map((s) => (/^(self|none)$/i.test(s) ? `'${s.toLowerCase()}'` : s)))
+    .refine((list) => list.every((s) => FRAME_SOURCE.test(s)), "each entry must be 'self', 'none', * or an origin such as https://*.example.com"),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0),
 });
 

@@ -58,3 +58,8 @@ export function contextSlot<T>(name: string, create: () => T): T {
   if (!slots.has(name)) slots.set(name, create());
   return slots.get(name) as T;
 }
+
+/** The Prisma client of the context's database (for callers that need only that). */
+export async function getDb() {
+  return (await getContext().database()).db;
+}

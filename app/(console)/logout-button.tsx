@@ -8,7 +8,8 @@ export function LogoutButton() {
   const logout = async () => {
     setBusy(true);
     try {
-      await fetch("/api/auth/logout", { method: "POST", credentials: "same-origin" });
+      // JSON like every console mutation (the server refuses cookie requests without it: lib/http/csrf.ts).
+      await fetch("/api/auth/logout", { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: "{}" });
     } finally {
       // A full navigation drops the socket and every cached query along with the session.
       window.location.assign("/login");

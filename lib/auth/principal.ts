@@ -1,12 +1,18 @@
-// Who is calling: an admin (session cookie or ADMIN_API_KEY) or one client (its own key).
-// Authorization is a set of named predicates, so routes never re-derive it.
+// Who is calling: an admin (a console session or ADMIN_API_KEY) or one client (its own key).
+// The one resolver: route handlers (lib/http/route.ts), pages (proxy.ts) and Socket.IO
+// handshakes (lib/realtime/server.ts) all ask it. Authorization is a set of named
+// predicates, so routes never re-derive it.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "../db/client";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
-import { SESSION_COOKIE, readCookie, verifySessionToken } from "./session";
+import { SESSION_COOKIE, parseSessionToken, readCookie } from "./session";
+import { findLiveSession } from "./sessions";
 
-export type Principal = { kind: "admin"; via: "session" | "key" } | { kind: "client"; clientId: string };
+export type Principal =
+  | { kind: "admin"; via: "session"; sessionId: string; userId: string | null }
+  | { kind: "admin"; via: "key" }
+  | { kind: "client"; clientId: string };
 
 export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
@@ -32,9 +38,10 @@ export async function resolvePrincipal(db: Db, creds: { authorization?: string |
     const client = await db.client.findUnique({ where: { apiKeyHash: hashApiKey(bearer) }, select: { id: true } });
     return client ? { kind: "client", clientId: client.id } : null;
   }
-  const session = readCookie(creds.cookie, SESSION_COOKIE);
-  if (session && config.SESSION_SECRET && verifySessionToken(config.SESSION_SECRET, session)) return { kind: "admin", via: "session" };
-  return null;
+  const token = parseSessionToken(readCookie(creds.cookie, SESSION_COOKIE));
+  if (!token) return null;
+  const session = await findLiveSession(db, token);
+  return session ? { kind: "admin", via: "session", sessionId: session.id, userId: session.userId } : null;
 }
 
 export function canReadClient(p: Principal, clientId: string): boolean {

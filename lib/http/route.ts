@@ -8,6 +8,9 @@ import { getContext } from "../context";
 import { AppError, toErrorResponse } from "../errors";
 import { resolvePrincipal, type Principal } from "../auth/principal";
 import { logError } from "../errorlog/log-error";
+import { declaresTooLarge, payloadTooLarge, readWebBody } from "./body";
+import { assertCookieRequestAllowed } from "./csrf";
+import { assertJsonDepth } from "./json-depth";
 
 type Params = Record<string, string | string[]>;
 interface RouteContext<P extends Params> {
@@ -31,7 +34,10 @@ export function errorOutcome(err: unknown, where: string): ReturnType<typeof toE
 export function errorResponse(err: unknown, req?: Request): Response {
   const { status, body } = errorOutcome(err, req ? `${req.method} ${new URL(req.url).pathname}` : "unknown route");
   const headers: Record<string, string> = {};
-  if (status === 429) headers["Retry-After"] = "1";
+  if (status === 429) {
+    const wait = (err as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    headers["Retry-After"] = String(typeof wait === "number" && wait > 0 ? Math.ceil(wait) : 1);
+  }
   return json(body, status, headers);
 }
 
@@ -61,7 +67,11 @@ export function route<P extends Params = Params>(handler: (ctx: { req: Request; 
   };
 }
 
-/** Like route(), and first resolves the caller; no or bad credentials answer 401. */
+/**
+ * Like route(), and first resolves the caller; no or bad credentials answer 401. A caller
+ * known by the session cookie must also pass the cross-site rule (lib/http/csrf.ts): every
+ * authenticated route goes through here, so none can miss it.
+ */
 export function withAuth<P extends Params = Params>(
   handler: (ctx: { req: Request; params: P; principal: Principal } & HandlerContext) => Promise<Response>,
 ) {
@@ -72,17 +82,20 @@ export function withAuth<P extends Params = Params>(
       cookie: req.headers.get("cookie"),
     });
     if (!principal) throw new AppError("UNAUTHENTICATED", "missing or invalid credentials (Authorization: Bearer <key> or a console session)");
+    if (principal.kind === "admin" && principal.via === "session") assertCookieRequestAllowed(req, ctx.config.PUBLIC_URL);
     return handler({ ...ctx, principal });
   });
 }
 
-/** Reads the raw body with the size limit. */
+/**
+ * Reads the raw body, bounded by MAX_BODY_BYTES while it streams (lib/http/body.ts). A JSON
+ * body (by its Content-Type) is also refused when it nests deeper than lib/http/json-depth.ts allows.
+ */
 export async function readRawBody(req: Request): Promise<string> {
   const limit = getContext().config.MAX_BODY_BYTES;
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new AppError("PAYLOAD_TOO_LARGE", `body over ${limit} bytes`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > limit) throw new AppError("PAYLOAD_TOO_LARGE", `body over ${limit} bytes`);
+  if (declaresTooLarge(req.headers.get("content-length"), limit)) throw payloadTooLarge(limit);
+  const text = await readWebBody(req.body, limit);
+  if (/[/+]json\b/i.test(req.headers.get("content-type") ?? "")) assertJsonDepth(text);
   return text;
 }
 
@@ -91,6 +104,7 @@ export async function parseBody<T>(req: Request, schema: ZodType<T>, opts: { opt
   const text = await readRawBody(req);
   let value: unknown = {};
   if (text.trim() !== "" || !opts.optional) {
+    assertJsonDepth(text);
     try {
       value = JSON.parse(text);
     } catch {

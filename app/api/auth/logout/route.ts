@@ -1,7 +1,11 @@
-import { SESSION_COOKIE } from "@/lib/auth/session";
-import { json, route } from "@/lib/http/route";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/context";
+import { revokeSession } from "@/lib/auth/sessions";
+import { sessionCookie } from "@/lib/auth/session";
+import { json, withAuth } from "@/lib/http/route";
 
-// POST /api/auth/logout – clear the session cookie
-export const POST = route(async () =>
-  json({ ok: true }, 200, { "Set-Cookie": `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0` }),
-);
+// POST /api/auth/logout – end this session on the server (its cookie stops working everywhere) and clear the cookie
+export const POST = withAuth(async ({ principal }) => {
+  if (principal.kind === "admin" && principal.via === "session") await revokeSession(await getDb(), principal.sessionId, principal.userId);
+  return json({ ok: true }, 200, { "Set-Cookie": sessionCookie(getConfig().PUBLIC_URL, null) });
+});
