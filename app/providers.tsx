@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { HttpError } from "@/components/messages/fetch-json";
+import { HttpError } from "@/components/api/api-client";
 
 // One QueryClient per browser tab (useState keeps it across re-renders; a server render gets its own).
 function createQueryClient() {

@@ -3,7 +3,7 @@
 // /calls/:callId – who called, how it went, what it said, and which follow-ups it set off.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { HttpError } from "@/components/messages/fetch-json";
+import { HttpError } from "@/components/api/api-client";
 import { useClientNames } from "@/components/messages/use-client-names";
 import { CallAnalysis } from "./call-analysis";
 import { CallFacts } from "./call-facts";

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { RelativeTime, useNow } from "@/components/messages/relative-time";
+import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { CallStatusBadge, OutcomeBadge } from "./call-badges";
 import { agentNumber, customerNumber } from "./call-row";
 import { formatDuration, humanize, type CallDetail } from "./call-types";

@@ -2,8 +2,8 @@
 
 // The follow-ups a call caused, with their live statuses, and those that could not be made.
 import Link from "next/link";
-import { RelativeTime, useNow } from "@/components/messages/relative-time";
-import { StatusBadge } from "@/components/messages/status-badge";
+import { RelativeTime, useNow } from "@/components/ui/relative-time";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { kindLabel, type CallDetail } from "./call-types";
 
 const CHANNEL_LABEL: Record<string, string> = { sms: "SMS", email: "Email", whatsapp: "WhatsApp" };

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { memo } from "react";
-import { RelativeTime } from "@/components/messages/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { CallStatusBadge, OutcomeBadge } from "./call-badges";
 import { formatDuration, type ApiCall } from "./call-types";
 

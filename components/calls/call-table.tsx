@@ -1,6 +1,6 @@
 "use client";
 
-import { useNow } from "@/components/messages/relative-time";
+import { useNow } from "@/components/ui/relative-time";
 import { CallRow } from "./call-row";
 import type { ApiCall } from "./call-types";
 import { DataTable, type Column } from "@/components/ui/data-table";

@@ -8,8 +8,8 @@ import { useEffect } from "react";
 import { MESSAGE_EVENTS, type CallEventPayload, type MessageEventPayload } from "@/lib/realtime/contract";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
-import { fetchJson } from "@/components/messages/fetch-json";
-import { patchMessage } from "@/components/messages/patch-message";
+import { fetchJson } from "@/components/api/api-client";
+import { patchMessage } from "@/components/live/patch-message";
 import type { CallDetail } from "./call-types";
 
 const CALL_EVENTS = ["call:started", "call:ended", "call:analyzed"] as const;

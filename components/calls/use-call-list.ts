@@ -2,7 +2,7 @@
 
 // The calls list for one filter, newest first, a page at a time; and the figures above it.
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/components/messages/fetch-json";
+import { fetchJson } from "@/components/api/api-client";
 import type { CallFilter, CallPage, CallStats } from "./call-types";
 
 export const CALL_PAGE_SIZE = 50;

@@ -3,7 +3,7 @@
 // /clients/:id – every setting of one client, each part saved on its own.
 import Link from "next/link";
 import { RequestError } from "@/components/calls/request-error";
-import { HttpError } from "@/components/messages/fetch-json";
+import { HttpError } from "@/components/api/api-client";
 import { BusinessHoursSection } from "./business-hours-section";
 import { DetailsSection } from "./details-section";
 import { FollowUpRulesSection } from "./follow-up-rules-section";

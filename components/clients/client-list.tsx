@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { RelativeTime, useNow } from "@/components/messages/relative-time";
+import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import type { BusinessHours } from "@/lib/schemas/client";
 import type { ApiClient } from "./client-types";
 

@@ -1,7 +1,7 @@
 // Writes to Herald's API keeping the `details` of a 400 (API.md), so a form can put each
 // refusal next to the field it is about. Reads go through fetchJson.
 import type { ZodError } from "zod";
-import { HttpError } from "@/components/messages/fetch-json";
+import { HttpError } from "@/components/api/api-client";
 
 export interface ErrorDetail {
   path: string;

@@ -1,10 +1,10 @@
 "use client";
 
 // The inputs of the compose form; errors are keyed by the API's field names.
-import { FieldError, INPUT_CLASS, type FieldErrors } from "@/components/messages/field-errors";
+import { FieldError, INPUT_CLASS, type FieldErrors } from "@/components/ui/field-errors";
 import { CHANNEL_LABELS } from "@/components/messages/message-filters";
 import { CHANNELS, type Channel } from "@/components/messages/message-types";
-import type { ClientSummary } from "@/components/messages/use-clients";
+import type { ClientSummary } from "@/components/api/use-clients";
 
 export interface ComposeValues {
   clientId: string;

@@ -6,10 +6,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { messageInputSchema } from "@/lib/schemas/message";
-import { fetchJson, HttpError } from "@/components/messages/fetch-json";
-import { FieldError, fieldErrorsFrom, type FieldErrors } from "@/components/messages/field-errors";
+import { fetchJson, HttpError } from "@/components/api/api-client";
+import { FieldError, fieldErrorsFrom, type FieldErrors } from "@/components/ui/field-errors";
 import type { ApiMessage } from "@/components/messages/message-types";
-import { useClients } from "@/components/messages/use-clients";
+import { useClients } from "@/components/api/use-clients";
 import { ComposeFields, type ComposeValues } from "./compose-fields";
 
 function toInput(v: ComposeValues) {

@@ -3,7 +3,7 @@
 // Acknowledge (someone is on it) and Resolve (fixed) for one entry; "all like this" resolves
 // every open entry with the same fingerprint.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/components/messages/fetch-json";
+import { fetchJson } from "@/components/api/api-client";
 import type { ApiErrorEntry } from "./error-types";
 
 type Action = "acknowledge" | "resolve" | "resolve-similar";

@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useState } from "react";
-import { RelativeTime } from "@/components/messages/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { ErrorActions } from "./error-actions";
 import type { ApiErrorEntry } from "./error-types";
 import { SeverityBadge } from "./severity-badge";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useNow } from "@/components/messages/relative-time";
+import { useNow } from "@/components/ui/relative-time";
 import type { ApiErrorEntry } from "./error-types";
 import { ErrorRow } from "./error-row";
 import { DataTable, srOnly, type Column } from "@/components/ui/data-table";

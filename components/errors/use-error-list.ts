@@ -2,7 +2,7 @@
 
 // The error log for one filter, a page at a time.
 import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
-import { fetchJson } from "@/components/messages/fetch-json";
+import { fetchJson } from "@/components/api/api-client";
 import { filterParams, type ErrorFilter, type ErrorPage } from "./error-types";
 
 export const PAGE_SIZE = 50;

@@ -8,7 +8,7 @@ import { memo, useState } from "react";
 import { useActivity, type ActivityEvent } from "@/components/live/activity-store";
 import { filterHref } from "./filter-href";
 import type { MessageFilter } from "./message-types";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 

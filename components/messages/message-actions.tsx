@@ -2,7 +2,7 @@
 
 // Retry and Edit (failed, dead_letter) and Cancel (pending, failed) for one row.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "./fetch-json";
+import { fetchJson } from "@/components/api/api-client";
 import { CANCELLABLE, RETRYABLE, type ApiMessage } from "./message-types";
 import { messageDetailQueryKey } from "./use-message-detail";
 

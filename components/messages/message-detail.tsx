@@ -3,12 +3,12 @@
 // An expanded message: the full text (never truncated), what went wrong, cost and timestamps,
 // every attempt and the status history, and, for a failed or dead-lettered one, edit and retry.
 import type { ReactNode } from "react";
-import { ErrorNotice } from "./error-notice";
-import { formatCents } from "./format";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { formatCents } from "@/components/ui/format";
 import { MessageAttempts } from "./message-attempts";
 import { MessageHistory } from "./message-history";
 import { RETRYABLE, type ApiMessage } from "./message-types";
-import { RelativeTime, useNow } from "./relative-time";
+import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { RetryEditForm } from "./retry-edit-form";
 import { SECONDARY_ACTION } from "./message-actions";
 import { useMessageDetail } from "./use-message-detail";

@@ -3,7 +3,7 @@
 // Client, channel and text search; all live in the URL so a filtered view can be shared or reloaded.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ClientFilter, FILTER_INPUT } from "./client-filter";
+import { ClientFilter, FILTER_INPUT } from "@/components/ui/client-filter";
 import { filterHref } from "./filter-href";
 import { CHANNELS, type MessageFilter } from "./message-types";
 

@@ -4,10 +4,10 @@ import { memo, useState } from "react";
 import { MessageActions } from "./message-actions";
 import { MessageDetail } from "./message-detail";
 import { RETRYABLE, type ApiMessage } from "./message-types";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { RowControls } from "./row-controls";
 import { useExpandableRow } from "./use-expandable-row";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 // Below `lg` a row is a two-column card (recipient | status, client | time, body, controls |
 // actions); from `lg` up it is an ordinary table row. A row expands (click anywhere that is not

@@ -2,7 +2,7 @@
 
 import { MessageRow } from "./message-row";
 import { RETRYABLE, type ApiMessage } from "./message-types";
-import { useNow } from "./relative-time";
+import { useNow } from "@/components/ui/relative-time";
 import { DataTable, srOnly, type Column } from "@/components/ui/data-table";
 
 const COLUMNS: Column[] = [

@@ -6,8 +6,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { recipientProblem, retryEditSchema, type RetryEdit } from "@/lib/schemas/message";
-import { fetchJson, HttpError } from "./fetch-json";
-import { FieldError, fieldErrorsFrom, INPUT_CLASS, type FieldErrors } from "./field-errors";
+import { fetchJson, HttpError } from "@/components/api/api-client";
+import { FieldError, fieldErrorsFrom, INPUT_CLASS, type FieldErrors } from "@/components/ui/field-errors";
 import type { ApiMessage } from "./message-types";
 import { messageDetailQueryKey } from "./use-message-detail";
 

@@ -6,11 +6,11 @@ import { memo } from "react";
 import { MessageActions } from "./message-actions";
 import { MessageDetail } from "./message-detail";
 import type { ApiMessage } from "./message-types";
-import { formatRelative } from "./relative-time";
+import { formatRelative } from "@/components/ui/relative-time";
 import { RowControls } from "./row-controls";
 import { useExpandableRow } from "./use-expandable-row";
-import type { ClientSummary } from "./use-clients";
-import { formatInZone } from "./zoned-time";
+import type { ClientSummary } from "@/components/api/use-clients";
+import { formatInZone } from "@/components/ui/zoned-time";
 
 const CELL = "min-w-0 lg:px-2.5 lg:py-2 lg:align-baseline";
 export const SCHEDULED_COLUMNS = 7;

@@ -1,10 +1,10 @@
 "use client";
 
 import type { ApiMessage } from "./message-types";
-import { useNow } from "./relative-time";
+import { useNow } from "@/components/ui/relative-time";
 import { ScheduledRow } from "./scheduled-row";
-import type { ClientSummary } from "./use-clients";
-import { VIEWER_ZONE } from "./zoned-time";
+import type { ClientSummary } from "@/components/api/use-clients";
+import { VIEWER_ZONE } from "@/components/ui/zoned-time";
 import { DataTable, srOnly, type Column } from "@/components/ui/data-table";
 
 const COLUMNS: Column[] = [

@@ -3,7 +3,7 @@
 // Client id → name for the table. Optional: without GET /api/clients the table shows ids.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
-import { CLIENTS_QUERY_KEY, useClients } from "./use-clients";
+import { CLIENTS_QUERY_KEY, useClients } from "@/components/api/use-clients";
 
 export function useClientNames(clientIds: readonly string[]): Map<string, string> {
   const queryClient = useQueryClient();

@@ -11,7 +11,7 @@ import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
 import { tabStatuses, type MessageFilter } from "./message-types";
 import { messageDetailQueryKey } from "./use-message-detail";
-import { patchMessage } from "./patch-message";
+import { patchMessage } from "@/components/live/patch-message";
 import { messagesQueryKey, type MessageListData } from "./use-message-list";
 
 const FLUSH_MS = 250;

@@ -3,7 +3,7 @@
 // One message with its attempt log and status history (GET /api/messages/:id), read when a row
 // is expanded; use-live-message-updates re-reads it whenever an event names the message.
 import { useQuery } from "@tanstack/react-query";
-import { fetchJson } from "./fetch-json";
+import { fetchJson } from "@/components/api/api-client";
 import type { ApiMessageDetail } from "./message-types";
 
 export function messageDetailQueryKey(id: string) {

@@ -2,7 +2,7 @@
 
 // The messages list of one tab and filter set, newest first, a page at a time.
 import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
-import { fetchJson } from "./fetch-json";
+import { fetchJson } from "@/components/api/api-client";
 import { DEFAULT_SCHEDULE_WINDOW, tabStatuses, type ApiMessage, type MessageFilter, type MessagePage } from "./message-types";
 
 export const PAGE_SIZE = 50;

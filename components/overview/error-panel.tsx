@@ -5,8 +5,8 @@
 import Link from "next/link";
 import { ErrorSummary } from "@/components/errors/error-summary";
 import { useErrorStats } from "@/components/errors/use-error-stats";
-import { ErrorNotice } from "@/components/messages/error-notice";
-import { HttpError } from "@/components/messages/fetch-json";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { HttpError } from "@/components/api/api-client";
 import { Panel } from "./panel";
 
 export function ErrorPanel({ clientId }: { clientId?: string }) {

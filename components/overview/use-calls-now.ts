@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { CallEventPayload } from "@/lib/realtime/contract";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
-import { fetchJson } from "@/components/messages/fetch-json";
+import { fetchJson } from "@/components/api/api-client";
 import { callsUrl, type ApiCall, type LiveCall } from "./call-types";
 
 export const ENDED_LINGER_MS = 60_000;

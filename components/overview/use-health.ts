@@ -2,7 +2,7 @@
 
 // GET /api/health every 10 s. A 503 still carries the body (the database is down), so it is read.
 import { useQuery } from "@tanstack/react-query";
-import { HttpError } from "@/components/messages/fetch-json";
+import { HttpError } from "@/components/api/api-client";
 
 export interface ProviderHealth {
   status: string;

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
-import { fetchJson } from "@/components/messages/fetch-json";
+import { fetchJson } from "@/components/api/api-client";
 import { callsUrl, type ApiCall } from "./call-types";
 
 export const CALL_EVENTS = ["call:started", "call:ended", "call:analyzed"] as const;

@@ -2,7 +2,7 @@
 
 // Field-level errors for the console's forms, from a zod result in the browser or from the
 // API's 400 body (`details[].path`), keyed by the top-level field name.
-import type { ErrorDetail } from "./fetch-json";
+import type { ErrorDetail } from "@/components/api/api-client";
 
 export type FieldErrors = Partial<Record<string, string>>;
 

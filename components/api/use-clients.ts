@@ -5,7 +5,7 @@
 // the list, pages show ids.
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { fetchJson } from "./fetch-json";
+import { fetchJson } from "./api-client";
 
 export interface ClientSummary {
   id: string;
