@@ -1,18 +1,17 @@
 "use client";
 
 import { useState } from "react";
+import { fetchJson } from "@/components/api/api-client";
 
 export function LogoutButton() {
   const [busy, setBusy] = useState(false);
 
   const logout = async () => {
     setBusy(true);
-    try {
-      await fetch("/api/auth/logout", { method: "POST", credentials: "same-origin" });
-    } finally {
-      // A full navigation drops the socket and every cached query along with the session.
-      window.location.assign("/login");
-    }
+    // Signed out either way: the cookie is cleared now, or the session had already ended.
+    await fetchJson("/api/auth/logout", { method: "POST" }).catch(() => undefined);
+    // A full navigation drops the socket and every cached query along with the session.
+    window.location.assign("/login");
   };
 
   return (

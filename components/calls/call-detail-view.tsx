@@ -3,7 +3,7 @@
 // /calls/:callId – who called, how it went, what it said, and which follow-ups it set off.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { HttpError } from "@/components/api/api-client";
+import { ApiError } from "@/components/api/api-client";
 import { useClientNames } from "@/components/messages/use-client-names";
 import { CallAnalysis } from "./call-analysis";
 import { CallFacts } from "./call-facts";
@@ -35,7 +35,7 @@ export function CallDetailView({ callId }: { callId: string }) {
   const clientNames = useClientNames(call ? [call.clientId] : []);
 
   if (isPending) return <p className="py-12 text-center text-sm text-slate-500">Loading call…</p>;
-  if (error instanceof HttpError && error.status === 404) {
+  if (error instanceof ApiError && error.status === 404) {
     return (
       <div data-testid="call-not-found" className="mx-auto max-w-md space-y-3 py-16 text-center">
         <h1 className="text-xl font-semibold">Call not found</h1>

@@ -5,9 +5,9 @@
 import { useState } from "react";
 import { WEEKDAYS, type BusinessHours } from "@/lib/schemas/client";
 import type { ApiClient } from "./client-types";
-import { FieldError, INPUT_BASE, SECONDARY_BUTTON } from "./field";
+import { FieldError, errorsUnder } from "@/components/ui/field-errors";
+import { INPUT_BASE, SECONDARY_BUTTON } from "./field";
 import { SectionCard } from "./section-card";
-import { errorsUnder } from "./send-json";
 import { useSaveClient } from "./use-save-client";
 
 type Day = (typeof WEEKDAYS)[number];

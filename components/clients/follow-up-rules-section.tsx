@@ -5,9 +5,9 @@ import { useState, type ReactNode } from "react";
 import { rulesFromSettings } from "@/lib/followups/rules";
 import type { ApiClient } from "./client-types";
 import { splitList } from "./client-types";
+import { errorsUnder } from "@/components/ui/field-errors";
 import { Field, INPUT, describedBy } from "./field";
 import { SectionCard } from "./section-card";
-import { errorsUnder } from "./send-json";
 import { useSaveClient } from "./use-save-client";
 
 const P = "settings.followUps";

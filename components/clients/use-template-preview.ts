@@ -5,7 +5,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { TemplateDraft } from "./client-types";
-import { sendJson } from "./send-json";
+import { fetchJson } from "@/components/api/api-client";
 
 export interface Preview {
   subject: string | null;
@@ -34,7 +34,7 @@ export function useTemplatePreview(input: { clientId: string; kind: string; chan
   const hasBody = input.template.body.trim() !== "";
   const query = useQuery({
     queryKey: ["template-preview", request],
-    queryFn: () => sendJson<Preview>("/api/templates/preview", "POST", JSON.parse(request)),
+    queryFn: () => fetchJson<Preview>("/api/templates/preview", { method: "POST", json: JSON.parse(request) }),
     enabled: hasBody,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
