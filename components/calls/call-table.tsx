@@ -2,7 +2,7 @@
 
 import { useNow } from "@/components/ui/relative-time";
 import { CallRow } from "./call-row";
-import type { ApiCall } from "./call-types";
+import type { ApiCall } from "@/components/api/types";
 import { DataTable, type Column } from "@/components/ui/data-table";
 
 const COLUMNS: Column[] = [

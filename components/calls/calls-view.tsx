@@ -6,7 +6,7 @@ import { useClientNames } from "@/components/messages/use-client-names";
 import { CallFilters } from "./call-filters";
 import { CallStatsStrip } from "./call-stats-strip";
 import { CallTable } from "./call-table";
-import type { CallFilter } from "./call-types";
+import type { CallFilter } from "./call-filter";
 import { RequestError } from "./request-error";
 import { useCallList, useCallStats } from "./use-call-list";
 import { useLiveCalls } from "./use-live-calls";

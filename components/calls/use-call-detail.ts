@@ -10,7 +10,7 @@ import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
 import { fetchJson } from "@/components/api/api-client";
 import { patchMessage } from "@/components/live/patch-message";
-import type { CallDetail } from "./call-types";
+import type { CallDetail } from "@/components/api/types";
 
 const CALL_EVENTS = ["call:started", "call:ended", "call:analyzed"] as const;
 

@@ -4,7 +4,7 @@
 // Marketing follow-ups wait for these hours; transactional ones go out at any time.
 import { useState } from "react";
 import { WEEKDAYS, type BusinessHours } from "@/lib/schemas/client";
-import type { ApiClient } from "./client-types";
+import type { ApiClient } from "@/components/api/types";
 import { FieldError, errorsUnder } from "@/components/ui/field-errors";
 import { INPUT_BASE, SECONDARY_BUTTON } from "./field";
 import { SectionCard } from "./section-card";

@@ -2,8 +2,8 @@
 
 // Name, timezone, locale, the sender ids messages go out from, and how calls find this client.
 import { useState } from "react";
-import type { ApiClient } from "./client-types";
-import { splitList } from "./client-types";
+import type { ApiClient } from "@/components/api/types";
+import { splitList } from "./split-list";
 import { errorsUnder, type FieldErrors } from "@/components/ui/field-errors";
 import { Field, INPUT, describedBy } from "./field";
 import { SectionCard } from "./section-card";

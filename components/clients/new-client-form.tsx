@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { clientCreateSchema } from "@/lib/schemas/client";
 import { ApiError, fetchJson } from "@/components/api/api-client";
 import { detailsOf, errorsByPath, type FieldErrors } from "@/components/ui/field-errors";
-import type { ClientWithKey } from "./client-types";
+import type { ClientWithKey } from "@/components/api/types";
 import { ApiKeyReveal } from "./api-key-reveal";
 import { Field, INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON, describedBy } from "./field";
 import { browserTimeZone, TimezoneInput } from "./timezone-input";

@@ -4,7 +4,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { fetchJson } from "@/components/api/api-client";
-import type { ApiClient, ClientWithKey } from "./client-types";
+import type { ApiClient, ClientWithKey } from "@/components/api/types";
 import { ApiKeyReveal } from "./api-key-reveal";
 import { SECONDARY_BUTTON } from "./field";
 import { SectionCard } from "./section-card";

@@ -3,7 +3,7 @@
 // GET /api/clients (shares its cache with the client names of the other pages) and GET /api/clients/:id.
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/api-client";
-import type { ApiClient } from "./client-types";
+import type { ApiClient } from "@/components/api/types";
 
 export const CLIENTS_QUERY_KEY = ["clients"] as const;
 

@@ -8,7 +8,7 @@ import { useState } from "react";
 import { clientUpdateSchema, type ClientUpdate } from "@/lib/schemas/client";
 import { ApiError, fetchJson } from "@/components/api/api-client";
 import { detailsOf, errorsByPath, type FieldErrors } from "@/components/ui/field-errors";
-import type { ApiClient } from "./client-types";
+import type { ApiClient } from "@/components/api/types";
 import { CLIENTS_QUERY_KEY, clientQueryKey } from "./use-clients";
 
 export interface SaveState {

@@ -4,7 +4,7 @@
 // sample data, asked again 350 ms after the typing stops; the last good preview stays meanwhile.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { TemplateDraft } from "./client-types";
+import type { TemplateText } from "@/components/api/types";
 import { fetchJson } from "@/components/api/api-client";
 
 export interface Preview {
@@ -21,7 +21,7 @@ function useDebounced<T>(value: T, ms: number): T {
   return settled;
 }
 
-export function useTemplatePreview(input: { clientId: string; kind: string; channel: string; template: TemplateDraft; customVariables: string[] }) {
+export function useTemplatePreview(input: { clientId: string; kind: string; channel: string; template: TemplateText; customVariables: string[] }) {
   const current = JSON.stringify({
     clientId: input.clientId,
     kind: input.kind,

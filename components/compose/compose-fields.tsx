@@ -2,8 +2,8 @@
 
 // The inputs of the compose form; errors are keyed by the API's field names.
 import { FieldError, INPUT_CLASS, type FieldErrors } from "@/components/ui/field-errors";
-import { CHANNEL_LABELS } from "@/components/messages/message-filters";
-import { CHANNELS, type Channel } from "@/components/messages/message-types";
+import { CHANNELS, type Channel } from "@/components/api/message-statuses";
+import { channelLabel } from "@/components/ui/labels";
 import type { ClientSummary } from "@/components/api/use-clients";
 
 export interface ComposeValues {
@@ -54,7 +54,7 @@ export function ComposeFields({ values, onChange, errors, clients, clientsLoadin
               className={`cursor-pointer px-3 py-1.5 text-sm has-[:checked]:bg-indigo-600 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-500 ${i === 0 ? "rounded-l-md" : ""} ${i === CHANNELS.length - 1 ? "rounded-r-md" : ""}`}
             >
               <input type="radio" name="compose-channel" value={c} checked={values.channel === c} onChange={() => onChange({ channel: c })} className="sr-only" />
-              {CHANNEL_LABELS[c]}
+              {channelLabel(c)}
             </label>
           ))}
         </div>

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { messageInputSchema } from "@/lib/schemas/message";
 import { ApiError, fetchJson } from "@/components/api/api-client";
 import { detailsOf, errorsByField, FieldError, type FieldErrors } from "@/components/ui/field-errors";
-import type { ApiMessage } from "@/components/messages/message-types";
+import type { ApiMessage } from "@/components/api/types";
 import { useClients } from "@/components/api/use-clients";
 import { ComposeFields, type ComposeValues } from "./compose-fields";
 

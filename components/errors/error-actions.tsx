@@ -4,7 +4,7 @@
 // every open entry with the same fingerprint.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/api-client";
-import type { ApiErrorEntry } from "./error-types";
+import type { ApiErrorEntry } from "@/components/api/types";
 
 type Action = "acknowledge" | "resolve" | "resolve-similar";
 

@@ -6,7 +6,7 @@ import { useClientNames } from "@/components/messages/use-client-names";
 import { ErrorFilters } from "./error-filters";
 import { ErrorSummary } from "./error-summary";
 import { ErrorTable } from "./error-table";
-import type { ErrorFilter } from "./error-types";
+import type { ErrorFilter } from "./error-filter";
 import { useErrorList } from "./use-error-list";
 import { useErrorStats } from "./use-error-stats";
 import { useLiveErrors } from "./use-live-errors";

@@ -7,7 +7,7 @@ import { useEffect } from "react";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
 import { fetchJson } from "@/components/api/api-client";
-import type { ErrorStats } from "./error-types";
+import type { ErrorStats } from "@/components/api/types";
 
 export const ERROR_EVENTS = ["error:logged", "error:critical", "error:resolved", "error:acknowledged"] as const;
 

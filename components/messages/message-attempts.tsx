@@ -3,7 +3,7 @@
 // Every provider call of one message (message.attemptLog), oldest first: a compact list rather
 // than a table, so it fits beside the message on a desktop and on a phone alike.
 import { formatDuration } from "@/components/ui/format";
-import type { ApiAttempt } from "./message-types";
+import type { ApiAttempt } from "@/components/api/types";
 import { RelativeTime } from "@/components/ui/relative-time";
 
 export function MessageAttempts({ attempts, now }: { attempts: ApiAttempt[]; now: number }) {

@@ -1,7 +1,7 @@
 "use client";
 
 // The status history of one message (message.history), oldest first, with the reason for each move.
-import type { ApiHistoryEntry } from "./message-types";
+import type { ApiHistoryEntry } from "@/components/api/types";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 

@@ -4,7 +4,8 @@
 import type { UseInfiniteQueryResult } from "@tanstack/react-query";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { MessageTable } from "./message-table";
-import type { ApiMessage, MessageFilter } from "./message-types";
+import type { ApiMessage } from "@/components/api/types";
+import type { MessageFilter } from "./message-filter";
 import { ScheduledTable } from "./scheduled-table";
 import { useClients } from "@/components/api/use-clients";
 import type { MessageListData } from "./use-message-list";

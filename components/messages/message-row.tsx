@@ -3,7 +3,8 @@
 import { memo, useState } from "react";
 import { MessageActions } from "./message-actions";
 import { MessageDetail } from "./message-detail";
-import { RETRYABLE, type ApiMessage } from "./message-types";
+import { isRetryable } from "@/components/api/message-statuses";
+import type { ApiMessage } from "@/components/api/types";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RowControls } from "./row-controls";
 import { useExpandableRow } from "./use-expandable-row";
@@ -59,7 +60,7 @@ function MessageRowImpl({ message, clientName, now, selected, onSelect }: Props)
         <td className={`${CELL} order-6 lg:table-cell lg:w-16 lg:pr-0`}>
           <RowControls
             id={message.id}
-            selectable={RETRYABLE.includes(message.status)}
+            selectable={isRetryable(message.status)}
             selected={selected}
             onSelect={onSelect}
             expanded={expanded}

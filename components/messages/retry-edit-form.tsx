@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { recipientProblem, retryEditSchema, type RetryEdit } from "@/lib/schemas/message";
 import { ApiError, fetchJson } from "@/components/api/api-client";
 import { detailsOf, errorsByField, FieldError, INPUT_CLASS, type FieldErrors } from "@/components/ui/field-errors";
-import type { ApiMessage } from "./message-types";
+import type { ApiMessage } from "@/components/api/types";
 import { messageDetailQueryKey } from "./use-message-detail";
 
 export function RetryEditForm({ message, onDone }: { message: ApiMessage; onDone: () => void }) {

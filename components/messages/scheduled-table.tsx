@@ -1,6 +1,6 @@
 "use client";
 
-import type { ApiMessage } from "./message-types";
+import type { ApiMessage } from "@/components/api/types";
 import { useNow } from "@/components/ui/relative-time";
 import { ScheduledRow } from "./scheduled-row";
 import type { ClientSummary } from "@/components/api/use-clients";

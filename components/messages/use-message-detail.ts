@@ -4,7 +4,7 @@
 // is expanded; use-live-message-updates re-reads it whenever an event names the message.
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/api-client";
-import type { ApiMessageDetail } from "./message-types";
+import type { ApiMessageDetail } from "@/components/api/types";
 
 export function messageDetailQueryKey(id: string) {
   return ["message", id] as const;

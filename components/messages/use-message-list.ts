@@ -3,7 +3,8 @@
 // The messages list of one tab and filter set, newest first, a page at a time.
 import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/api-client";
-import { DEFAULT_SCHEDULE_WINDOW, tabStatuses, type ApiMessage, type MessageFilter, type MessagePage } from "./message-types";
+import type { ApiMessage, MessagePage } from "@/components/api/types";
+import { DEFAULT_SCHEDULE_WINDOW, tabStatuses, type MessageFilter } from "./message-filter";
 
 export const PAGE_SIZE = 50;
 

@@ -6,7 +6,8 @@ import { useEffect } from "react";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
 import { fetchJson } from "@/components/api/api-client";
-import { callsUrl, type ApiCall } from "./call-types";
+import type { ApiCall } from "@/components/api/types";
+import { callsUrl } from "./calls-url";
 
 export const CALL_EVENTS = ["call:started", "call:ended", "call:analyzed"] as const;
 
