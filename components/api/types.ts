@@ -6,7 +6,7 @@ import type { getCallDetail, getCallStats, listCalls, toApiCall } from "@/lib/ca
 import type { toApiClient } from "@/lib/clients/clients";
 import type { listErrors } from "@/lib/errorlog/queries";
 import type { SkippedFollowUp } from "@/lib/followups/plan";
-import type { toApiAttempt, toApiHistory } from "@/lib/queue/serialize";
+import type { ApiMessage, toApiAttempt, toApiHistory } from "@/lib/queue/serialize";
 import type { clientSettingsSchema } from "@/lib/schemas/client";
 import type { previewTemplate } from "@/lib/templates/preview";
 import type { z } from "zod";
@@ -14,7 +14,6 @@ import type { z } from "zod";
 export type { ApiMessage } from "@/lib/queue/serialize";
 export type { ApiErrorEntry, ErrorStats } from "@/lib/errorlog/queries";
 export type { TemplateText } from "@/lib/templates/defaults";
-import type { ApiMessage } from "@/lib/queue/serialize";
 
 // Messages (API.md, "A message").
 

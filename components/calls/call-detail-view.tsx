@@ -4,13 +4,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ApiError } from "@/components/api/api-client";
-import { useClientNames } from "@/components/messages/use-client-names";
+import { useClientNames } from "@/components/api/use-clients";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { CallAnalysis } from "./call-analysis";
 import { CallFacts } from "./call-facts";
 import { CallFollowUps } from "./call-follow-ups";
 import { customerNumber } from "./call-row";
 import { CallTranscript } from "./call-transcript";
-import { RequestError } from "./request-error";
 import { useCallDetail } from "./use-call-detail";
 
 function Section({ title, children, testId, className = "" }: { title: string; children: ReactNode; testId?: string; className?: string }) {
@@ -51,7 +51,7 @@ export function CallDetailView({ callId }: { callId: string }) {
     return (
       <div className="space-y-4">
         <BackLink />
-        <RequestError what="this call" error={error} onRetry={() => void refetch()} retrying={isFetching} />
+        <ErrorNotice what="this call" error={error} onRetry={() => void refetch()} retrying={isFetching} />
       </div>
     );
   }

@@ -2,14 +2,14 @@
 
 // /clients/:id – every setting of one client, each part saved on its own.
 import Link from "next/link";
-import { RequestError } from "@/components/calls/request-error";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { ApiError } from "@/components/api/api-client";
 import { BusinessHoursSection } from "./business-hours-section";
 import { DetailsSection } from "./details-section";
 import { FollowUpRulesSection } from "./follow-up-rules-section";
 import { RotateKeySection } from "./rotate-key-section";
 import { TemplatesSection } from "./templates-section";
-import { useClient } from "./use-clients";
+import { useClient } from "@/components/api/use-clients";
 
 const LINK = "text-sm text-indigo-700 hover:underline dark:text-indigo-300";
 
@@ -36,7 +36,7 @@ export function ClientEditor({ clientId }: { clientId: string }) {
         <Link href="/clients" className={LINK}>
           ← All clients
         </Link>
-        <RequestError what="this client" error={error ?? new Error("no answer")} onRetry={() => void refetch()} retrying={isFetching} />
+        <ErrorNotice what="this client" error={error ?? new Error("no answer")} onRetry={() => void refetch()} retrying={isFetching} />
       </div>
     );
   }

@@ -12,7 +12,7 @@ import type { ClientWithKey } from "@/components/api/types";
 import { ApiKeyReveal } from "./api-key-reveal";
 import { Field, INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON, describedBy } from "./field";
 import { browserTimeZone, TimezoneInput } from "./timezone-input";
-import { CLIENTS_QUERY_KEY } from "./use-clients";
+import { CLIENTS_QUERY_KEY } from "@/components/api/use-clients";
 
 export function NewClientForm({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();

@@ -8,7 +8,7 @@ import type { ApiClient, ClientWithKey } from "@/components/api/types";
 import { ApiKeyReveal } from "./api-key-reveal";
 import { SECONDARY_BUTTON } from "./field";
 import { SectionCard } from "./section-card";
-import { CLIENTS_QUERY_KEY, clientQueryKey } from "./use-clients";
+import { CLIENTS_QUERY_KEY, clientQueryKey } from "@/components/api/use-clients";
 
 const DANGER = "rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-500 focus-visible:ring-offset-2 disabled:opacity-50 dark:focus-visible:ring-offset-slate-900";
 

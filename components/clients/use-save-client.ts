@@ -9,7 +9,7 @@ import { clientUpdateSchema, type ClientUpdate } from "@/lib/schemas/client";
 import { ApiError, fetchJson } from "@/components/api/api-client";
 import { detailsOf, errorsByPath, type FieldErrors } from "@/components/ui/field-errors";
 import type { ApiClient } from "@/components/api/types";
-import { CLIENTS_QUERY_KEY, clientQueryKey } from "./use-clients";
+import { CLIENTS_QUERY_KEY, clientQueryKey } from "@/components/api/use-clients";
 
 export interface SaveState {
   saving: boolean;

@@ -4,7 +4,7 @@
 import { FieldError, INPUT_CLASS, type FieldErrors } from "@/components/ui/field-errors";
 import { CHANNELS, type Channel } from "@/components/api/message-statuses";
 import { channelLabel } from "@/components/ui/labels";
-import type { ClientSummary } from "@/components/api/use-clients";
+import type { ApiClient } from "@/components/api/types";
 
 export interface ComposeValues {
   clientId: string;
@@ -24,7 +24,7 @@ interface Props {
   values: ComposeValues;
   onChange: (patch: Partial<ComposeValues>) => void;
   errors: FieldErrors;
-  clients: ClientSummary[];
+  clients: ApiClient[];
   clientsLoading: boolean;
 }
 

@@ -3,6 +3,7 @@
 // The messages page: attention banner, header with Compose, filters, tabs with live counts, the
 // live activity feed, bulk retry and the list (or the schedule) for the current tab.
 import { useCallback, useMemo, useState } from "react";
+import { useClientNames } from "@/components/api/use-clients";
 import { useQueueStats } from "@/components/live/use-queue-stats";
 import { ComposeButton } from "@/components/compose/compose-dialog";
 import { ActivityFeed } from "./activity-feed";
@@ -17,7 +18,6 @@ import type { ApiMessage } from "@/components/api/types";
 import type { MessageFilter } from "./message-filter";
 import { ScheduleWindowPicker } from "./schedule-window-picker";
 import { useBulkRetry } from "./use-bulk-retry";
-import { useClientNames } from "./use-client-names";
 import { useLiveMessageUpdates } from "./use-live-message-updates";
 import { useMessageList } from "./use-message-list";
 

@@ -5,11 +5,10 @@
 import { memo } from "react";
 import { MessageActions } from "./message-actions";
 import { MessageDetail } from "./message-detail";
-import type { ApiMessage } from "@/components/api/types";
+import type { ApiClient, ApiMessage } from "@/components/api/types";
 import { formatRelative } from "@/components/ui/relative-time";
 import { RowControls } from "./row-controls";
 import { useExpandableRow } from "./use-expandable-row";
-import type { ClientSummary } from "@/components/api/use-clients";
 import { formatInZone } from "@/components/ui/zoned-time";
 
 const CELL = "min-w-0 lg:px-2.5 lg:py-2 lg:align-baseline";
@@ -23,7 +22,7 @@ function dueAt(m: ApiMessage): string | null {
   return m.runAt ?? m.scheduledFor ?? m.createdAt;
 }
 
-function ScheduledRowImpl({ message, client, now }: { message: ApiMessage; client?: ClientSummary; now: number }) {
+function ScheduledRowImpl({ message, client, now }: { message: ApiMessage; client?: ApiClient; now: number }) {
   const { expanded, setExpanded, onClick, onKeyDown } = useExpandableRow();
   const due = dueAt(message);
   const detailId = `scheduled-detail-${message.id}`;

@@ -5,8 +5,7 @@
 import { useQueueStats } from "@/components/live/use-queue-stats";
 import { ClientFilter } from "@/components/ui/client-filter";
 import { ErrorNotice } from "@/components/ui/error-notice";
-import { useClientNames } from "@/components/messages/use-client-names";
-import { useClients } from "@/components/api/use-clients";
+import { useClientNames, useClients } from "@/components/api/use-clients";
 import { CallsNowPanel, RecentCallsPanel } from "./calls-panels";
 import { ErrorPanel } from "./error-panel";
 import { HealthPanel } from "./health-panel";

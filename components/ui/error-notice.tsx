@@ -1,7 +1,21 @@
 "use client";
 
-// What a panel shows when its request failed: what went wrong and a way to ask again.
-export function ErrorNotice({ what, error, onRetry, compact = false }: { what: string; error: Error; onRetry: () => void; compact?: boolean }) {
+// What a panel or page shows when its request failed: what went wrong and a way to ask again.
+// Never a blank page. `compact` for a notice inside a panel or above a list that still shows.
+export function ErrorNotice({
+  what,
+  error,
+  onRetry,
+  retrying = false,
+  compact = false,
+}: {
+  what: string;
+  error: Error;
+  onRetry: () => void;
+  /** A retry is under way: the button says so and waits. */
+  retrying?: boolean;
+  compact?: boolean;
+}) {
   return (
     <div
       role="alert"
@@ -13,9 +27,10 @@ export function ErrorNotice({ what, error, onRetry, compact = false }: { what: s
       <button
         type="button"
         onClick={onRetry}
-        className="rounded-md bg-white px-2.5 py-1 text-xs font-medium text-red-800 ring-1 ring-inset ring-red-300 hover:bg-red-100 dark:bg-red-900 dark:text-red-100 dark:ring-red-700 dark:hover:bg-red-800"
+        disabled={retrying}
+        className="rounded-md bg-white px-2.5 py-1 text-xs font-medium text-red-800 ring-1 ring-inset ring-red-300 hover:bg-red-100 disabled:opacity-50 dark:bg-red-900 dark:text-red-100 dark:ring-red-700 dark:hover:bg-red-800"
       >
-        Retry
+        {retrying ? "Retrying…" : "Retry"}
       </button>
     </div>
   );
