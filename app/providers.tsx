@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { HttpError } from "@/components/messages/fetch-json";
+import { ApiError } from "@/components/api/api-client";
 
 // One QueryClient per browser tab (useState keeps it across re-renders; a server render gets its own).
 function createQueryClient() {
@@ -11,7 +11,7 @@ function createQueryClient() {
       queries: {
         staleTime: 5_000,
         // A 4xx will not fix itself by asking again; a network blip or a 5xx might.
-        retry: (failures, error) => !(error instanceof HttpError && error.status < 500) && failures < 2,
+        retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
       },
     },
   });

@@ -2,21 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { ApiError, fetchJson } from "@/components/api/api-client";
 
 // POST /api/auth/login {password}: 200 sets the session cookie, 401 carries API.md's error body.
 async function logIn(password: string): Promise<string | null> {
   try {
-    const res = await fetch("/api/auth/login", {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ password }),
-    });
-    if (res.ok) return null;
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    return body?.error?.message ?? (res.status === 401 ? "Wrong password." : `Sign-in failed (${res.status}).`);
-  } catch {
-    return "Herald is not reachable. Check your connection and try again.";
+    await fetchJson("/api/auth/login", { method: "POST", json: { password } });
+    return null;
+  } catch (err) {
+    if (!(err instanceof ApiError)) return "Herald is not reachable. Check your connection and try again.";
+    // A body without the API's error (a proxy's page) gets words of our own.
+    if (!err.code.startsWith("HTTP_")) return err.message;
+    return err.status === 401 ? "Wrong password." : `Sign-in failed (${err.status}).`;
   }
 }
 

@@ -1,5 +1,5 @@
 // The call's analysis: the summary, the platform's verdicts, and custom_analysis_data as a table.
-import { humanize } from "./call-types";
+import { humanize } from "@/components/ui/labels";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";

@@ -1,6 +1,6 @@
 // Badges for a call's status (ongoing → ended → analyzed) and its follow-up outcome.
 // Full class strings (not built from parts) so Tailwind finds them.
-import { humanize } from "./call-types";
+import { humanize } from "@/components/ui/labels";
 
 const BADGE = "inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 const NEUTRAL = "bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-600";

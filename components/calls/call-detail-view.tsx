@@ -3,14 +3,14 @@
 // /calls/:callId – who called, how it went, what it said, and which follow-ups it set off.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { HttpError } from "@/components/messages/fetch-json";
-import { useClientNames } from "@/components/messages/use-client-names";
+import { ApiError } from "@/components/api/api-client";
+import { useClientNames } from "@/components/api/use-clients";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { CallAnalysis } from "./call-analysis";
 import { CallFacts } from "./call-facts";
 import { CallFollowUps } from "./call-follow-ups";
 import { customerNumber } from "./call-row";
 import { CallTranscript } from "./call-transcript";
-import { RequestError } from "./request-error";
 import { useCallDetail } from "./use-call-detail";
 
 function Section({ title, children, testId, className = "" }: { title: string; children: ReactNode; testId?: string; className?: string }) {
@@ -35,7 +35,7 @@ export function CallDetailView({ callId }: { callId: string }) {
   const clientNames = useClientNames(call ? [call.clientId] : []);
 
   if (isPending) return <p className="py-12 text-center text-sm text-slate-500">Loading call…</p>;
-  if (error instanceof HttpError && error.status === 404) {
+  if (error instanceof ApiError && error.status === 404) {
     return (
       <div data-testid="call-not-found" className="mx-auto max-w-md space-y-3 py-16 text-center">
         <h1 className="text-xl font-semibold">Call not found</h1>
@@ -51,7 +51,7 @@ export function CallDetailView({ callId }: { callId: string }) {
     return (
       <div className="space-y-4">
         <BackLink />
-        <RequestError what="this call" error={error} onRetry={() => void refetch()} retrying={isFetching} />
+        <ErrorNotice what="this call" error={error} onRetry={() => void refetch()} retrying={isFetching} />
       </div>
     );
   }

@@ -1,10 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { RelativeTime, useNow } from "@/components/messages/relative-time";
+import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { CallStatusBadge, OutcomeBadge } from "./call-badges";
 import { agentNumber, customerNumber } from "./call-row";
-import { formatDuration, humanize, type CallDetail } from "./call-types";
+import type { CallDetail } from "@/components/api/types";
+import { humanize } from "@/components/ui/labels";
+import { formatCallDuration } from "./call-duration";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -27,7 +29,7 @@ export function CallFacts({ call, clientName }: { call: CallDetail; clientName?:
       </Fact>
       <Fact label="Direction">{call.direction}</Fact>
       <Fact label="Duration">
-        <span className="tabular-nums">{formatDuration(call.durationMs)}</span>
+        <span className="tabular-nums">{formatCallDuration(call.durationMs)}</span>
       </Fact>
       <Fact label="Client">
         <Link href={`/calls?clientId=${encodeURIComponent(call.clientId)}`} className="text-indigo-700 hover:underline dark:text-indigo-300" title="This client's calls">

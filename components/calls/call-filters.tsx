@@ -2,7 +2,7 @@
 
 // Status filter and the client scope; both live in the URL so a view can be shared or reloaded.
 import Link from "next/link";
-import { CALL_STATUSES, callsHref, type CallFilter } from "./call-types";
+import { CALL_STATUSES, callsHref, type CallFilter } from "./call-filter";
 
 const LABELS: Record<string, string> = { "": "All", ongoing: "Ongoing", ended: "Ended", analyzed: "Analyzed" };
 

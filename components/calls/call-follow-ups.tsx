@@ -2,11 +2,10 @@
 
 // The follow-ups a call caused, with their live statuses, and those that could not be made.
 import Link from "next/link";
-import { RelativeTime, useNow } from "@/components/messages/relative-time";
-import { StatusBadge } from "@/components/messages/status-badge";
-import { kindLabel, type CallDetail } from "./call-types";
-
-const CHANNEL_LABEL: Record<string, string> = { sms: "SMS", email: "Email", whatsapp: "WhatsApp" };
+import { RelativeTime, useNow } from "@/components/ui/relative-time";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { CallDetail } from "@/components/api/types";
+import { channelLabel, kindLabel } from "@/components/ui/labels";
 
 function FollowUpList({ call }: { call: CallDetail }) {
   const now = useNow();
@@ -29,7 +28,7 @@ function FollowUpList({ call }: { call: CallDetail }) {
             <div className="flex flex-wrap items-center justify-between gap-2">
               <div className="min-w-0">
                 <span className="font-medium">{kindLabel(m.kind)}</span>
-                <span className="ml-2 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{CHANNEL_LABEL[m.channel] ?? m.channel}</span>
+                <span className="ml-2 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{channelLabel(m.channel)}</span>
               </div>
               <StatusBadge status={m.status} />
             </div>
@@ -63,7 +62,7 @@ export function CallFollowUps({ call }: { call: CallDetail }) {
             {call.skippedFollowUps.map((s, i) => (
               <li key={i} data-testid="skipped-follow-up" data-kind={s.kind} data-channel={s.channel} className="text-sm text-amber-900 dark:text-amber-100">
                 <span className="font-medium">
-                  {kindLabel(s.kind)} · {CHANNEL_LABEL[s.channel] ?? s.channel}
+                  {kindLabel(s.kind)} · {channelLabel(s.channel)}
                 </span>
                 : {s.reason}
               </li>

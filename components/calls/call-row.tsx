@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { memo } from "react";
-import { RelativeTime } from "@/components/messages/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { CallStatusBadge, OutcomeBadge } from "./call-badges";
-import { formatDuration, type ApiCall } from "./call-types";
+import type { ApiCall } from "@/components/api/types";
+import { formatCallDuration } from "./call-duration";
 
 // Below `lg` a row is a two-column card; from `lg` up an ordinary table row (as on /messages).
 const CELL = "min-w-0 lg:px-3 lg:py-2.5 lg:align-middle";
@@ -51,7 +52,7 @@ function CallRowImpl({ call, clientName, now }: { call: ApiCall; clientName?: st
         <OutcomeBadge outcome={call.outcome} />
       </td>
       <td className={`${CELL} order-6 justify-self-end text-xs tabular-nums text-slate-600 lg:table-cell lg:text-right lg:text-sm dark:text-slate-300`}>
-        {formatDuration(call.durationMs)}
+        {formatCallDuration(call.durationMs)}
       </td>
       <td className={`${CELL} order-4 justify-self-end text-xs text-slate-500 lg:table-cell lg:text-sm lg:text-slate-600 dark:text-slate-400 lg:dark:text-slate-300`}>
         <RelativeTime iso={call.startedAt ?? call.createdAt} now={now} />

@@ -1,6 +1,7 @@
 "use client";
 
-import { formatDuration, type CallStats } from "./call-types";
+import type { CallStats } from "@/components/api/types";
+import { formatCallDuration } from "./call-duration";
 
 function Figure({ label, value }: { label: string; value: string | number }) {
   return (
@@ -19,7 +20,7 @@ export function CallStatsStrip({ stats }: { stats: CallStats | undefined }) {
       <Figure label="Calls" value={stats ? stats.total : "–"} />
       <Figure label="Ongoing" value={stats ? (stats.byStatus.ongoing ?? 0) : "–"} />
       <Figure label="Booking rate" value={rate === null || rate === undefined ? "–" : `${Math.round(rate * 100)}%`} />
-      <Figure label="Avg. duration" value={stats ? formatDuration(stats.averageDurationMs) : "–"} />
+      <Figure label="Avg. duration" value={stats ? formatCallDuration(stats.averageDurationMs) : "–"} />
     </dl>
   );
 }

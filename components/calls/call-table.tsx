@@ -1,8 +1,8 @@
 "use client";
 
-import { useNow } from "@/components/messages/relative-time";
+import { useNow } from "@/components/ui/relative-time";
 import { CallRow } from "./call-row";
-import type { ApiCall } from "./call-types";
+import type { ApiCall } from "@/components/api/types";
 import { DataTable, type Column } from "@/components/ui/data-table";
 
 const COLUMNS: Column[] = [

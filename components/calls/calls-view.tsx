@@ -2,14 +2,14 @@
 
 // The calls page: figures, status filter, the live list and "Load more".
 import { useMemo } from "react";
-import { useClientNames } from "@/components/messages/use-client-names";
+import { useClientNames } from "@/components/api/use-clients";
 import { CallFilters } from "./call-filters";
 import { CallStatsStrip } from "./call-stats-strip";
 import { CallTable } from "./call-table";
-import type { CallFilter } from "./call-types";
-import { RequestError } from "./request-error";
+import type { CallFilter } from "./call-filter";
 import { useCallList, useCallStats } from "./use-call-list";
 import { useLiveCalls } from "./use-live-calls";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { ListFooter } from "@/components/ui/list-footer";
 
 export function CallsView({ filter }: { filter: CallFilter }) {
@@ -36,7 +36,7 @@ export function CallsView({ filter }: { filter: CallFilter }) {
       {list.isPending ? (
         <p className="py-12 text-center text-sm text-slate-500">Loading calls…</p>
       ) : list.isError && calls.length === 0 ? (
-        <RequestError what="calls" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        <ErrorNotice what="calls" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : calls.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-12 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
           No calls {filter.status ? `with status “${filter.status}” ` : ""}yet. They appear here as soon as the call platform reports them.
@@ -45,7 +45,7 @@ export function CallsView({ filter }: { filter: CallFilter }) {
         <>
           <CallTable calls={calls} clientNames={clientNames} />
           <ListFooter shown={calls.length} list={list} />
-          {list.isError && <RequestError what="more calls" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />}
+          {list.isError && <ErrorNotice what="more calls" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />}
         </>
       )}
     </div>

@@ -8,9 +8,9 @@ import { useEffect } from "react";
 import { MESSAGE_EVENTS, type CallEventPayload, type MessageEventPayload } from "@/lib/realtime/contract";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
-import { fetchJson } from "@/components/messages/fetch-json";
-import { patchMessage } from "@/components/messages/patch-message";
-import type { CallDetail } from "./call-types";
+import { fetchJson } from "@/components/api/api-client";
+import { patchMessage } from "@/components/live/patch-message";
+import type { CallDetail } from "@/components/api/types";
 
 const CALL_EVENTS = ["call:started", "call:ended", "call:analyzed"] as const;
 

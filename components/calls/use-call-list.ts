@@ -2,8 +2,9 @@
 
 // The calls list for one filter, newest first, a page at a time; and the figures above it.
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/components/messages/fetch-json";
-import type { CallFilter, CallPage, CallStats } from "./call-types";
+import { fetchJson } from "@/components/api/api-client";
+import type { CallPage, CallStats } from "@/components/api/types";
+import type { CallFilter } from "./call-filter";
 
 export const CALL_PAGE_SIZE = 50;
 

@@ -8,7 +8,7 @@ import { useEffect } from "react";
 import type { CallEventPayload } from "@/lib/realtime/contract";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
-import type { CallFilter } from "./call-types";
+import type { CallFilter } from "./call-filter";
 import { callStatsQueryKey, callsQueryKey } from "./use-call-list";
 
 const CALL_EVENTS = ["call:started", "call:ended", "call:analyzed"] as const;

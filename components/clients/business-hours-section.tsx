@@ -4,10 +4,10 @@
 // Marketing follow-ups wait for these hours; transactional ones go out at any time.
 import { useState } from "react";
 import { WEEKDAYS, type BusinessHours } from "@/lib/schemas/client";
-import type { ApiClient } from "./client-types";
-import { FieldError, INPUT_BASE, SECONDARY_BUTTON } from "./field";
+import type { ApiClient } from "@/components/api/types";
+import { FieldError, errorsUnder } from "@/components/ui/field-errors";
+import { INPUT_BASE, SECONDARY_BUTTON } from "./field";
 import { SectionCard } from "./section-card";
-import { errorsUnder } from "./send-json";
 import { useSaveClient } from "./use-save-client";
 
 type Day = (typeof WEEKDAYS)[number];

@@ -2,14 +2,14 @@
 
 // /clients/:id – every setting of one client, each part saved on its own.
 import Link from "next/link";
-import { RequestError } from "@/components/calls/request-error";
-import { HttpError } from "@/components/messages/fetch-json";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { ApiError } from "@/components/api/api-client";
 import { BusinessHoursSection } from "./business-hours-section";
 import { DetailsSection } from "./details-section";
 import { FollowUpRulesSection } from "./follow-up-rules-section";
 import { RotateKeySection } from "./rotate-key-section";
 import { TemplatesSection } from "./templates-section";
-import { useClient } from "./use-clients";
+import { useClient } from "@/components/api/use-clients";
 
 const LINK = "text-sm text-indigo-700 hover:underline dark:text-indigo-300";
 
@@ -17,7 +17,7 @@ export function ClientEditor({ clientId }: { clientId: string }) {
   const { data: client, error, isPending, refetch, isFetching } = useClient(clientId);
 
   if (isPending) return <p className="py-12 text-center text-sm text-slate-500">Loading client…</p>;
-  if (error instanceof HttpError && error.status === 404) {
+  if (error instanceof ApiError && error.status === 404) {
     return (
       <div data-testid="client-not-found" className="mx-auto max-w-md space-y-3 py-16 text-center">
         <h1 className="text-xl font-semibold">Client not found</h1>
@@ -36,7 +36,7 @@ export function ClientEditor({ clientId }: { clientId: string }) {
         <Link href="/clients" className={LINK}>
           ← All clients
         </Link>
-        <RequestError what="this client" error={error ?? new Error("no answer")} onRetry={() => void refetch()} retrying={isFetching} />
+        <ErrorNotice what="this client" error={error ?? new Error("no answer")} onRetry={() => void refetch()} retrying={isFetching} />
       </div>
     );
   }

@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { RelativeTime, useNow } from "@/components/messages/relative-time";
+import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import type { BusinessHours } from "@/lib/schemas/client";
-import type { ApiClient } from "./client-types";
+import type { ApiClient } from "@/components/api/types";
 
 const DAY_LABELS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;

@@ -3,15 +3,17 @@
 // The clients page: every tenant, and the "New client" form.
 import Link from "next/link";
 import { useState } from "react";
-import { RequestError } from "@/components/calls/request-error";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { ClientList } from "./client-list";
 import { PRIMARY_BUTTON } from "./field";
 import { NewClientForm } from "./new-client-form";
-import { useClients } from "./use-clients";
+import { useClients } from "@/components/api/use-clients";
 
 export function ClientsView({ clientId }: { clientId?: string }) {
-  const clients = useClients();
-  const shown = clientId ? clients.data?.filter((c) => c.id === clientId) : clients.data;
+  const clients = useClients({ fresh: true });
+  // In the server's order (by name), not re-sorted here.
+  const all = clients.data?.clients;
+  const shown = clientId ? all?.filter((c) => c.id === clientId) : all;
   const [creating, setCreating] = useState(false);
 
   return (
@@ -45,7 +47,7 @@ export function ClientsView({ clientId }: { clientId?: string }) {
       {clients.isPending ? (
         <p className="py-12 text-center text-sm text-slate-500">Loading clients…</p>
       ) : !shown ? (
-        <RequestError what="clients" error={clients.error ?? new Error("no answer")} onRetry={() => void clients.refetch()} retrying={clients.isFetching} />
+        <ErrorNotice what="clients" error={clients.error ?? new Error("no answer")} onRetry={() => void clients.refetch()} retrying={clients.isFetching} />
       ) : shown.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-12 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
           {clientId ? "No client has this id." : "No clients yet. Create one to give it an API key and start sending."}

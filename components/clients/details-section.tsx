@@ -2,11 +2,11 @@
 
 // Name, timezone, locale, the sender ids messages go out from, and how calls find this client.
 import { useState } from "react";
-import type { ApiClient } from "./client-types";
-import { splitList } from "./client-types";
+import type { ApiClient } from "@/components/api/types";
+import { splitList } from "./split-list";
+import { errorsUnder, type FieldErrors } from "@/components/ui/field-errors";
 import { Field, INPUT, describedBy } from "./field";
 import { SectionCard } from "./section-card";
-import { errorsUnder } from "./send-json";
 import { TimezoneInput } from "./timezone-input";
 import { useSaveClient } from "./use-save-client";
 
@@ -25,7 +25,7 @@ function draftOf(c: ApiClient) {
 type Draft = ReturnType<typeof draftOf>;
 
 /** "phoneNumbers.1" → "line 2: …", so a message about one line of a list says which. */
-function listError(messages: Record<string, string>, field: string): string | undefined {
+function listError(messages: FieldErrors, field: string): string | undefined {
   const entries = Object.entries(messages).filter(([p]) => p === field || p.startsWith(`${field}.`));
   if (!entries.length) return undefined;
   return entries.map(([p, m]) => (p === field ? m : `line ${Number(p.slice(field.length + 1).split(".")[0]) + 1}: ${m}`)).join("; ");

@@ -1,5 +1,6 @@
 // Form building blocks shared by the client forms: a labelled field whose error sits under it.
 import type { ReactNode } from "react";
+import { FieldError } from "@/components/ui/field-errors";
 
 /** An input's look without its width, for inputs that size themselves. */
 export const INPUT_BASE =
@@ -18,14 +19,6 @@ export function describedBy(id: string, error?: string) {
   return { id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : `${id}-hint` };
 }
 
-export function FieldError({ id, message }: { id?: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} data-testid="field-error" role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
-      {message}
-    </p>
-  );
-}
 
 export function Field({ id, label, hint, error, children, className = "" }: { id: string; label: string; hint?: ReactNode; error?: string; children: ReactNode; className?: string }) {
   return (

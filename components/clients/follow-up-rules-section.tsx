@@ -3,11 +3,11 @@
 // Which follow-ups a call sets off: booked, interested (nurture) and not connected (missed call).
 import { useState, type ReactNode } from "react";
 import { rulesFromSettings } from "@/lib/followups/rules";
-import type { ApiClient } from "./client-types";
-import { splitList } from "./client-types";
+import type { ApiClient } from "@/components/api/types";
+import { splitList } from "./split-list";
+import { errorsUnder } from "@/components/ui/field-errors";
 import { Field, INPUT, describedBy } from "./field";
 import { SectionCard } from "./section-card";
-import { errorsUnder } from "./send-json";
 import { useSaveClient } from "./use-save-client";
 
 const P = "settings.followUps";

@@ -6,12 +6,13 @@ import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { clientCreateSchema } from "@/lib/schemas/client";
-import type { ClientWithKey } from "./client-types";
+import { ApiError, fetchJson } from "@/components/api/api-client";
+import { detailsOf, errorsByPath, type FieldErrors } from "@/components/ui/field-errors";
+import type { ClientWithKey } from "@/components/api/types";
 import { ApiKeyReveal } from "./api-key-reveal";
 import { Field, INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON, describedBy } from "./field";
-import { DetailedHttpError, fieldErrors, sendJson, zodFieldErrors, type FieldErrors } from "./send-json";
 import { browserTimeZone, TimezoneInput } from "./timezone-input";
-import { CLIENTS_QUERY_KEY } from "./use-clients";
+import { CLIENTS_QUERY_KEY } from "@/components/api/use-clients";
 
 export function NewClientForm({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
@@ -20,18 +21,18 @@ export function NewClientForm({ onClose }: { onClose: () => void }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<ClientWithKey | null>(null);
   const mutation = useMutation({
-    mutationFn: (input: unknown) => sendJson<ClientWithKey>("/api/clients", "POST", input),
+    mutationFn: (input: unknown) => fetchJson<ClientWithKey>("/api/clients", { method: "POST", json: input }),
     onSuccess: (answer) => {
       setCreated(answer);
       void queryClient.invalidateQueries({ queryKey: CLIENTS_QUERY_KEY });
     },
-    onError: (err) => setErrors(err instanceof DetailedHttpError ? fieldErrors(err.details) : {}),
+    onError: (err) => setErrors(err instanceof ApiError ? errorsByPath(err.details) : {}),
   });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = clientCreateSchema.safeParse({ name, timezone: timezone.trim() });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    if (!parsed.success) return setErrors(errorsByPath(detailsOf(parsed.error)));
     setErrors({});
     mutation.mutate(parsed.data);
   };

@@ -3,12 +3,12 @@
 // Replace the client's API key. Asks first: the current key stops working at once.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ApiClient, ClientWithKey } from "./client-types";
+import { fetchJson } from "@/components/api/api-client";
+import type { ApiClient, ClientWithKey } from "@/components/api/types";
 import { ApiKeyReveal } from "./api-key-reveal";
 import { SECONDARY_BUTTON } from "./field";
 import { SectionCard } from "./section-card";
-import { sendJson } from "./send-json";
-import { CLIENTS_QUERY_KEY, clientQueryKey } from "./use-clients";
+import { CLIENTS_QUERY_KEY, clientQueryKey } from "@/components/api/use-clients";
 
 const DANGER = "rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-500 focus-visible:ring-offset-2 disabled:opacity-50 dark:focus-visible:ring-offset-slate-900";
 
@@ -17,7 +17,7 @@ export function RotateKeySection({ client }: { client: ApiClient }) {
   const [confirming, setConfirming] = useState(false);
   const [issued, setIssued] = useState<string | null>(null);
   const mutation = useMutation({
-    mutationFn: () => sendJson<ClientWithKey>(`/api/clients/${encodeURIComponent(client.id)}/rotate-key`, "POST", {}),
+    mutationFn: () => fetchJson<ClientWithKey>(`/api/clients/${encodeURIComponent(client.id)}/rotate-key`, { method: "POST", json: {} }),
     onSuccess: ({ client: updated, apiKey }) => {
       setIssued(apiKey);
       setConfirming(false);

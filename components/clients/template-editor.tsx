@@ -3,7 +3,7 @@
 // Subject (email only) and body of one template, with the variables it may use one click away.
 import { useRef } from "react";
 import { KNOWN_VARIABLES } from "@/lib/templates/defaults";
-import type { TemplateDraft } from "./client-types";
+import type { TemplateText } from "@/components/api/types";
 import { Field, INPUT, describedBy } from "./field";
 
 export function TemplateEditor({
@@ -15,9 +15,9 @@ export function TemplateEditor({
   subjectError,
 }: {
   templateKey: string;
-  template: TemplateDraft;
+  template: TemplateText;
   customVariables: string[];
-  onChange: (t: TemplateDraft) => void;
+  onChange: (t: TemplateText) => void;
   bodyError?: string;
   subjectError?: string;
 }) {

@@ -2,15 +2,12 @@
 
 // Choose which template to edit: the kind of follow-up, then the channel. Marks show the
 // client's own texts and the ones the server refused.
-import { kindLabel } from "@/components/calls/call-types";
+import { CHANNEL_LABELS, kindLabel } from "@/components/ui/labels";
 import { FOLLOW_UP_KINDS, findTemplate } from "@/lib/templates/defaults";
-import type { TemplateDraft } from "./client-types";
+import type { TemplateText } from "@/components/api/types";
 
-const CHANNELS = [
-  { id: "sms", label: "SMS" },
-  { id: "email", label: "Email" },
-  { id: "whatsapp", label: "WhatsApp" },
-] as const;
+// The picker's order (SMS, Email, WhatsApp), not the server's.
+const CHANNELS = (["sms", "email", "whatsapp"] as const).map((id) => ({ id, label: CHANNEL_LABELS[id]! }));
 
 const PILL = "inline-flex items-center gap-1.5 rounded-md px-2.5 py-1 text-sm font-medium transition focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500";
 const ON = "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900";
@@ -33,7 +30,7 @@ export function TemplatePicker({
 }: {
   selected: { kind: string; channel: string };
   onSelect: (s: { kind: string; channel: string }) => void;
-  overrides: Record<string, TemplateDraft>;
+  overrides: Record<string, TemplateText>;
   errored: ReadonlySet<string>;
 }) {
   const has = (set: ReadonlySet<string> | Record<string, unknown>, kind: string) =>

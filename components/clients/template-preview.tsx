@@ -1,13 +1,13 @@
 "use client";
 
 // What the customer would receive: an SMS bubble or an email, rendered by the server with sample data.
-import type { TemplateDraft } from "./client-types";
+import type { TemplateText } from "@/components/api/types";
 import { useTemplatePreview } from "./use-template-preview";
 
 /** Plain GSM text: 160 characters fit one SMS; longer ones travel in 153-character parts. */
 const smsSegments = (length: number) => (length <= 160 ? 1 : Math.ceil(length / 153));
 
-export function TemplatePreview(props: { clientId: string; kind: string; channel: string; template: TemplateDraft; customVariables: string[] }) {
+export function TemplatePreview(props: { clientId: string; kind: string; channel: string; template: TemplateText; customVariables: string[] }) {
   const { data, error, isError, hasBody, updating } = useTemplatePreview(props);
   const email = props.channel === "email";
 

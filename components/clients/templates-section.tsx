@@ -4,11 +4,11 @@
 // that the server checks (a variable it does not know is refused, and said so at the field).
 import { useState } from "react";
 import { FOLLOW_UP_KINDS, findTemplate } from "@/lib/templates/defaults";
-import type { ApiClient, TemplateDraft } from "./client-types";
-import { splitList } from "./client-types";
+import type { ApiClient, TemplateText } from "@/components/api/types";
+import { splitList } from "./split-list";
+import { errorsUnder, type FieldErrors } from "@/components/ui/field-errors";
 import { Field, INPUT, SECONDARY_BUTTON, describedBy } from "./field";
 import { SectionCard } from "./section-card";
-import { errorsUnder, type FieldErrors } from "./send-json";
 import { TemplateEditor } from "./template-editor";
 import { TemplatePicker } from "./template-picker";
 import { TemplatePreview } from "./template-preview";
@@ -28,7 +28,7 @@ export function erroredKeys(errors: FieldErrors): Set<string> {
 }
 
 export function TemplatesSection({ client }: { client: ApiClient }) {
-  const [overrides, setOverrides] = useState<Record<string, TemplateDraft>>(() => client.settings.templates ?? {});
+  const [overrides, setOverrides] = useState<Record<string, TemplateText>>(() => client.settings.templates ?? {});
   const [customVars, setCustomVars] = useState(() => (client.settings.customVariables ?? []).join(", "));
   const [selected, setSelected] = useState({ kind: FOLLOW_UP_KINDS[0] as string, channel: "sms" });
   const { save, state } = useSaveClient(client.id);

@@ -6,9 +6,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { clientUpdateSchema, type ClientUpdate } from "@/lib/schemas/client";
-import type { ApiClient } from "./client-types";
-import { DetailedHttpError, fieldErrors, sendJson, zodFieldErrors, type FieldErrors } from "./send-json";
-import { CLIENTS_QUERY_KEY, clientQueryKey } from "./use-clients";
+import { ApiError, fetchJson } from "@/components/api/api-client";
+import { detailsOf, errorsByPath, type FieldErrors } from "@/components/ui/field-errors";
+import type { ApiClient } from "@/components/api/types";
+import { CLIENTS_QUERY_KEY, clientQueryKey } from "@/components/api/use-clients";
 
 export interface SaveState {
   saving: boolean;
@@ -24,7 +25,7 @@ export function useSaveClient(clientId: string) {
   const [problem, setProblem] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const mutation = useMutation({
-    mutationFn: (patch: unknown) => sendJson<{ client: ApiClient }>(`/api/clients/${encodeURIComponent(clientId)}`, "PATCH", patch),
+    mutationFn: (patch: unknown) => fetchJson<{ client: ApiClient }>(`/api/clients/${encodeURIComponent(clientId)}`, { method: "PATCH", json: patch }),
   });
 
   async function save(patch: ClientUpdate, opts: { validateInBrowser?: boolean } = {}): Promise<ApiClient | null> {
@@ -33,7 +34,7 @@ export function useSaveClient(clientId: string) {
     if (opts.validateInBrowser !== false) {
       const parsed = clientUpdateSchema.safeParse(patch);
       if (!parsed.success) {
-        setErrors(zodFieldErrors(parsed.error));
+        setErrors(errorsByPath(detailsOf(parsed.error)));
         setProblem("Some fields need fixing before this can be saved.");
         return null;
       }
@@ -48,8 +49,8 @@ export function useSaveClient(clientId: string) {
       void queryClient.invalidateQueries({ queryKey: CLIENTS_QUERY_KEY });
       return client;
     } catch (err) {
-      const details = err instanceof DetailedHttpError ? err.details : [];
-      setErrors(fieldErrors(details));
+      const details = err instanceof ApiError ? err.details : [];
+      setErrors(errorsByPath(details));
       // With details the messages sit at their fields; the summary only points there.
       setProblem(
         details.length > 0

@@ -4,8 +4,8 @@
 // sample data, asked again 350 ms after the typing stops; the last good preview stays meanwhile.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { TemplateDraft } from "./client-types";
-import { sendJson } from "./send-json";
+import type { TemplateText } from "@/components/api/types";
+import { fetchJson } from "@/components/api/api-client";
 
 export interface Preview {
   subject: string | null;
@@ -21,7 +21,7 @@ function useDebounced<T>(value: T, ms: number): T {
   return settled;
 }
 
-export function useTemplatePreview(input: { clientId: string; kind: string; channel: string; template: TemplateDraft; customVariables: string[] }) {
+export function useTemplatePreview(input: { clientId: string; kind: string; channel: string; template: TemplateText; customVariables: string[] }) {
   const current = JSON.stringify({
     clientId: input.clientId,
     kind: input.kind,
@@ -34,7 +34,7 @@ export function useTemplatePreview(input: { clientId: string; kind: string; chan
   const hasBody = input.template.body.trim() !== "";
   const query = useQuery({
     queryKey: ["template-preview", request],
-    queryFn: () => sendJson<Preview>("/api/templates/preview", "POST", JSON.parse(request)),
+    queryFn: () => fetchJson<Preview>("/api/templates/preview", { method: "POST", json: JSON.parse(request) }),
     enabled: hasBody,
     placeholderData: keepPreviousData,
     staleTime: Infinity,

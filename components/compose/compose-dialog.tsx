@@ -2,7 +2,7 @@
 
 // "Compose" on the messages page: a modal <dialog> (focus stays inside, Esc closes) with the form.
 import { useEffect, useRef, useState } from "react";
-import type { ApiMessage } from "@/components/messages/message-types";
+import type { ApiMessage } from "@/components/api/types";
 import { ComposeForm } from "./compose-form";
 
 export function ComposeButton({ defaultClientId, onSent }: { defaultClientId?: string; onSent: (message: ApiMessage) => void }) {

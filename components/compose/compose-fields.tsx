@@ -1,10 +1,10 @@
 "use client";
 
 // The inputs of the compose form; errors are keyed by the API's field names.
-import { FieldError, INPUT_CLASS, type FieldErrors } from "@/components/messages/field-errors";
-import { CHANNEL_LABELS } from "@/components/messages/message-filters";
-import { CHANNELS, type Channel } from "@/components/messages/message-types";
-import type { ClientSummary } from "@/components/messages/use-clients";
+import { FieldError, INPUT_CLASS, type FieldErrors } from "@/components/ui/field-errors";
+import { CHANNELS, type Channel } from "@/components/api/message-statuses";
+import { channelLabel } from "@/components/ui/labels";
+import type { ApiClient } from "@/components/api/types";
 
 export interface ComposeValues {
   clientId: string;
@@ -24,7 +24,7 @@ interface Props {
   values: ComposeValues;
   onChange: (patch: Partial<ComposeValues>) => void;
   errors: FieldErrors;
-  clients: ClientSummary[];
+  clients: ApiClient[];
   clientsLoading: boolean;
 }
 
@@ -54,7 +54,7 @@ export function ComposeFields({ values, onChange, errors, clients, clientsLoadin
               className={`cursor-pointer px-3 py-1.5 text-sm has-[:checked]:bg-indigo-600 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-500 ${i === 0 ? "rounded-l-md" : ""} ${i === CHANNELS.length - 1 ? "rounded-r-md" : ""}`}
             >
               <input type="radio" name="compose-channel" value={c} checked={values.channel === c} onChange={() => onChange({ channel: c })} className="sr-only" />
-              {CHANNEL_LABELS[c]}
+              {channelLabel(c)}
             </label>
           ))}
         </div>

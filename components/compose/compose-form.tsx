@@ -6,10 +6,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { messageInputSchema } from "@/lib/schemas/message";
-import { fetchJson, HttpError } from "@/components/messages/fetch-json";
-import { FieldError, fieldErrorsFrom, type FieldErrors } from "@/components/messages/field-errors";
-import type { ApiMessage } from "@/components/messages/message-types";
-import { useClients } from "@/components/messages/use-clients";
+import { ApiError, fetchJson } from "@/components/api/api-client";
+import { detailsOf, errorsByField, FieldError, type FieldErrors } from "@/components/ui/field-errors";
+import type { ApiMessage } from "@/components/api/types";
+import { useClients } from "@/components/api/use-clients";
 import { ComposeFields, type ComposeValues } from "./compose-fields";
 
 function toInput(v: ComposeValues) {
@@ -46,7 +46,7 @@ export function ComposeForm({ defaultClientId, onCancel, onSent }: { defaultClie
       void queryClient.invalidateQueries({ queryKey: ["stats"] });
       onSent(message);
     },
-    onError: (err) => setErrors(err instanceof HttpError && err.details.length ? fieldErrorsFrom(err.details) : { form: err.message }),
+    onError: (err) => setErrors(err instanceof ApiError && err.details.length ? errorsByField(err.details) : { form: err.message }),
   });
 
   const onSubmit = (e: FormEvent) => {
@@ -54,7 +54,7 @@ export function ComposeForm({ defaultClientId, onCancel, onSent }: { defaultClie
     const input = toInput({ ...values, clientId });
     const parsed = messageInputSchema.safeParse(input);
     if (!parsed.success) {
-      setErrors(fieldErrorsFrom(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }))));
+      setErrors(errorsByField(detailsOf(parsed.error)));
       return;
     }
     setErrors({});

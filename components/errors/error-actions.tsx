@@ -3,8 +3,8 @@
 // Acknowledge (someone is on it) and Resolve (fixed) for one entry; "all like this" resolves
 // every open entry with the same fingerprint.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/components/messages/fetch-json";
-import type { ApiErrorEntry } from "./error-types";
+import { fetchJson } from "@/components/api/api-client";
+import type { ApiErrorEntry } from "@/components/api/types";
 
 type Action = "acknowledge" | "resolve" | "resolve-similar";
 

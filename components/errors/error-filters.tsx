@@ -4,7 +4,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorsHref, SEVERITIES, SINCE_OPTIONS, type ErrorFilter, type ErrorStats } from "./error-types";
+import type { ErrorStats } from "@/components/api/types";
+import { errorsHref, SEVERITIES, SINCE_OPTIONS, type ErrorFilter } from "./error-filter";
 
 const INPUT =
   "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900";

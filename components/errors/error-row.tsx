@@ -1,9 +1,9 @@
 "use client";
 
 import { memo, useState } from "react";
-import { RelativeTime } from "@/components/messages/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { ErrorActions } from "./error-actions";
-import type { ApiErrorEntry } from "./error-types";
+import type { ApiErrorEntry } from "@/components/api/types";
 import { SeverityBadge } from "./severity-badge";
 import { SEVERITY_ACCENT_CLASSES } from "./severity-colors";
 

@@ -3,7 +3,8 @@
 // Unresolved entries by severity, each a link to that slice of the log. Used on the Errors page
 // and small enough for the overview.
 import Link from "next/link";
-import { errorsHref, SEVERITIES, type ErrorStats } from "./error-types";
+import type { ErrorStats } from "@/components/api/types";
+import { errorsHref, SEVERITIES } from "./error-filter";
 import { SEVERITY_ACCENT_CLASSES } from "./severity-colors";
 import { useErrorStats } from "./use-error-stats";
 

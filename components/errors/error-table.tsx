@@ -1,7 +1,7 @@
 "use client";
 
-import { useNow } from "@/components/messages/relative-time";
-import type { ApiErrorEntry } from "./error-types";
+import { useNow } from "@/components/ui/relative-time";
+import type { ApiErrorEntry } from "@/components/api/types";
 import { ErrorRow } from "./error-row";
 import { DataTable, srOnly, type Column } from "@/components/ui/data-table";
 

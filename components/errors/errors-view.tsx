@@ -2,14 +2,15 @@
 
 // The Errors page: unresolved counts, filters, the live table and "Load more".
 import { useMemo } from "react";
-import { useClientNames } from "@/components/messages/use-client-names";
+import { useClientNames } from "@/components/api/use-clients";
 import { ErrorFilters } from "./error-filters";
 import { ErrorSummary } from "./error-summary";
 import { ErrorTable } from "./error-table";
-import type { ErrorFilter } from "./error-types";
+import type { ErrorFilter } from "./error-filter";
 import { useErrorList } from "./use-error-list";
 import { useErrorStats } from "./use-error-stats";
 import { useLiveErrors } from "./use-live-errors";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { ListFooter } from "@/components/ui/list-footer";
 
 export function ErrorsView({ filter }: { filter: ErrorFilter }) {
@@ -36,12 +37,7 @@ export function ErrorsView({ filter }: { filter: ErrorFilter }) {
       {list.isPending ? (
         <p className="py-12 text-center text-sm text-slate-500">Loading errors…</p>
       ) : list.isError && errors.length === 0 ? (
-        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
-          Could not load errors: {list.error.message}{" "}
-          <button type="button" onClick={() => void list.refetch()} className="font-medium underline">
-            Try again
-          </button>
-        </div>
+        <ErrorNotice what="errors" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : errors.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-12 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
           Nothing here. That is good news; new errors appear as soon as they are logged.

@@ -2,8 +2,9 @@
 
 // The error log for one filter, a page at a time.
 import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
-import { fetchJson } from "@/components/messages/fetch-json";
-import { filterParams, type ErrorFilter, type ErrorPage } from "./error-types";
+import { fetchJson } from "@/components/api/api-client";
+import type { ErrorPage } from "@/components/api/types";
+import { filterParams, type ErrorFilter } from "./error-filter";
 
 export const PAGE_SIZE = 50;
 

@@ -6,8 +6,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
-import { fetchJson } from "@/components/messages/fetch-json";
-import type { ErrorStats } from "./error-types";
+import { fetchJson } from "@/components/api/api-client";
+import type { ErrorStats } from "@/components/api/types";
 
 export const ERROR_EVENTS = ["error:logged", "error:critical", "error:resolved", "error:acknowledged"] as const;
 

@@ -8,7 +8,8 @@ import { useEffect, useState } from "react";
 import type { ErrorEventPayload } from "@/lib/realtime/contract";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
-import type { ApiErrorEntry, ErrorFilter } from "./error-types";
+import type { ApiErrorEntry } from "@/components/api/types";
+import type { ErrorFilter } from "./error-filter";
 import { errorsQueryKey, type ErrorListData } from "./use-error-list";
 
 const FRESH_MS = 8_000;

@@ -6,7 +6,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { MESSAGE_EVENTS, type MessageEventPayload, type QueueStats, type ServerToClientEvents } from "@/lib/realtime/contract";
-import { fetchJson } from "@/components/messages/fetch-json";
+import { fetchJson } from "@/components/api/api-client";
 import { useLive } from "./socket-provider";
 import { createThrottledInvalidator } from "./throttled-invalidator";
 

@@ -6,9 +6,8 @@
 import Link from "next/link";
 import { memo, useState } from "react";
 import { useActivity, type ActivityEvent } from "@/components/live/activity-store";
-import { filterHref } from "./filter-href";
-import type { MessageFilter } from "./message-types";
-import { StatusBadge } from "./status-badge";
+import { messagesHref, type MessageFilter } from "./message-filter";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
@@ -76,7 +75,7 @@ export function ActivityFeed({ filter, clientNames }: { filter: MessageFilter; c
           ) : (
             <ul data-testid="activity-feed" aria-live="off">
               {events.map((e) => (
-                <FeedItem key={e.seq} e={e} href={filterHref({ ...filter, tab: "all", q: e.id })} clientName={clientNames.get(e.clientId)} />
+                <FeedItem key={e.seq} e={e} href={messagesHref({ ...filter, tab: "all", q: e.id })} clientName={clientNames.get(e.clientId)} />
               ))}
             </ul>
           )}

@@ -5,8 +5,7 @@
 // happen to them on its own), else failed (a retry is planned, but something is wrong).
 import Link from "next/link";
 import type { QueueStats } from "@/lib/realtime/contract";
-import { filterHref } from "./filter-href";
-import type { MessageFilter } from "./message-types";
+import { messagesHref, type MessageFilter } from "./message-filter";
 
 export function AttentionBanner({ stats, filter }: { stats?: QueueStats; filter: MessageFilter }) {
   const failed = stats?.byStatus.failed ?? 0;
@@ -35,7 +34,7 @@ export function AttentionBanner({ stats, filter }: { stats?: QueueStats; filter:
       <div className="flex flex-wrap gap-2">
         {filter.tab !== primary && (
           <Link
-            href={filterHref({ ...base, tab: primary })}
+            href={messagesHref({ ...base, tab: primary })}
             className="rounded-md bg-red-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-red-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-600"
           >
             {primary === "dead_letter" ? "Review dead letters" : "Review failed"}
@@ -43,7 +42,7 @@ export function AttentionBanner({ stats, filter }: { stats?: QueueStats; filter:
         )}
         {dead > 0 && failed > 0 && filter.tab !== "failed" && (
           <Link
-            href={filterHref({ ...base, tab: "failed" })}
+            href={messagesHref({ ...base, tab: "failed" })}
             className="rounded-md bg-white px-3 py-1.5 text-xs font-semibold text-red-800 ring-1 ring-inset ring-red-300 hover:bg-red-100 dark:bg-red-900 dark:text-red-100 dark:ring-red-700"
           >
             Review failed

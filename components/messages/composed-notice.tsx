@@ -2,8 +2,8 @@
 
 // After Compose: which message was queued, with a link to it; its row updates live in the list.
 import Link from "next/link";
-import { filterHref } from "./filter-href";
-import type { ApiMessage, MessageFilter } from "./message-types";
+import type { ApiMessage } from "@/components/api/types";
+import { messagesHref, type MessageFilter } from "./message-filter";
 
 export function ComposedNotice({ message, filter, onDismiss }: { message: ApiMessage; filter: MessageFilter; onDismiss: () => void }) {
   return (
@@ -12,7 +12,7 @@ export function ComposedNotice({ message, filter, onDismiss }: { message: ApiMes
         {message.scheduledFor && new Date(message.scheduledFor).getTime() > Date.now() + 5_000 ? "Scheduled" : "Queued"} {message.channel} to{" "}
         <span className="font-mono">{message.to}</span>:
       </span>
-      <Link href={filterHref({ ...filter, tab: "all", q: message.id })} className="font-mono text-xs underline">
+      <Link href={messagesHref({ ...filter, tab: "all", q: message.id })} className="font-mono text-xs underline">
         {message.id}
       </Link>
       <button type="button" onClick={onDismiss} className="ml-auto text-xs font-medium underline">

@@ -2,8 +2,9 @@
 
 // Retry and Edit (failed, dead_letter) and Cancel (pending, failed) for one row.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "./fetch-json";
-import { CANCELLABLE, RETRYABLE, type ApiMessage } from "./message-types";
+import { fetchJson } from "@/components/api/api-client";
+import { isCancellable, isRetryable } from "@/components/api/message-statuses";
+import type { ApiMessage } from "@/components/api/types";
 import { messageDetailQueryKey } from "./use-message-detail";
 
 type Action = "retry" | "cancel";
@@ -28,8 +29,8 @@ export function useMessageAction(id: string) {
 
 export function MessageActions({ message, onEdit }: { message: ApiMessage; onEdit?: () => void }) {
   const mutation = useMessageAction(message.id);
-  const canRetry = RETRYABLE.includes(message.status);
-  const canCancel = CANCELLABLE.includes(message.status);
+  const canRetry = isRetryable(message.status);
+  const canCancel = isCancellable(message.status);
   if (!canRetry && !canCancel && !mutation.error) return null;
 
   return (

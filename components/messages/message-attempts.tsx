@@ -2,9 +2,9 @@
 
 // Every provider call of one message (message.attemptLog), oldest first: a compact list rather
 // than a table, so it fits beside the message on a desktop and on a phone alike.
-import { formatDuration } from "./format";
-import type { ApiAttempt } from "./message-types";
-import { RelativeTime } from "./relative-time";
+import { formatDuration } from "@/components/ui/format";
+import type { ApiAttempt } from "@/components/api/types";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 export function MessageAttempts({ attempts, now }: { attempts: ApiAttempt[]; now: number }) {
   if (attempts.length === 0) return <p className="text-xs text-slate-500 dark:text-slate-400">No provider has been called yet.</p>;

@@ -3,12 +3,13 @@
 // An expanded message: the full text (never truncated), what went wrong, cost and timestamps,
 // every attempt and the status history, and, for a failed or dead-lettered one, edit and retry.
 import type { ReactNode } from "react";
-import { ErrorNotice } from "./error-notice";
-import { formatCents } from "./format";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { formatCents } from "@/components/ui/format";
 import { MessageAttempts } from "./message-attempts";
 import { MessageHistory } from "./message-history";
-import { RETRYABLE, type ApiMessage } from "./message-types";
-import { RelativeTime, useNow } from "./relative-time";
+import { isRetryable } from "@/components/api/message-statuses";
+import type { ApiMessage } from "@/components/api/types";
+import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { RetryEditForm } from "./retry-edit-form";
 import { SECONDARY_ACTION } from "./message-actions";
 import { useMessageDetail } from "./use-message-detail";
@@ -42,7 +43,7 @@ export function MessageDetail({ message: listed, editing, onEditingChange }: Pro
   const detail = useMessageDetail(listed.id);
   const m = detail.data ?? listed;
   const problem = m.deadLetterReason ?? m.lastError;
-  const canRetry = RETRYABLE.includes(m.status);
+  const canRetry = isRetryable(m.status);
 
   return (
     <div data-testid="message-detail" className="grid gap-4 text-sm lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

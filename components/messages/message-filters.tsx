@@ -3,11 +3,10 @@
 // Client, channel and text search; all live in the URL so a filtered view can be shared or reloaded.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ClientFilter, FILTER_INPUT } from "./client-filter";
-import { filterHref } from "./filter-href";
-import { CHANNELS, type MessageFilter } from "./message-types";
-
-export const CHANNEL_LABELS: Record<string, string> = { sms: "SMS", whatsapp: "WhatsApp", email: "Email" };
+import { ClientFilter, FILTER_INPUT } from "@/components/ui/client-filter";
+import { CHANNELS } from "@/components/api/message-statuses";
+import { channelLabel } from "@/components/ui/labels";
+import { messagesHref, type MessageFilter } from "./message-filter";
 
 export function MessageFilters({ filter }: { filter: MessageFilter }) {
   const router = useRouter();
@@ -15,25 +14,25 @@ export function MessageFilters({ filter }: { filter: MessageFilter }) {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    router.push(filterHref({ ...filter, q: q.trim() || undefined }));
+    router.push(messagesHref({ ...filter, q: q.trim() || undefined }));
   };
 
   return (
     <form role="search" onSubmit={onSubmit} className="flex w-full flex-wrap items-center gap-2 lg:w-auto">
-      <ClientFilter clientId={filter.clientId} hrefFor={(clientId) => filterHref({ ...filter, clientId })} />
+      <ClientFilter clientId={filter.clientId} hrefFor={(clientId) => messagesHref({ ...filter, clientId })} />
       <label className="sr-only" htmlFor="message-channel">
         Channel
       </label>
       <select
         id="message-channel"
         value={filter.channel ?? ""}
-        onChange={(e) => router.push(filterHref({ ...filter, channel: e.target.value || undefined }))}
+        onChange={(e) => router.push(messagesHref({ ...filter, channel: e.target.value || undefined }))}
         className={FILTER_INPUT}
       >
         <option value="">All channels</option>
         {CHANNELS.map((c) => (
           <option key={c} value={c}>
-            {CHANNEL_LABELS[c]}
+            {channelLabel(c)}
           </option>
         ))}
       </select>

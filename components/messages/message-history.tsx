@@ -1,9 +1,9 @@
 "use client";
 
 // The status history of one message (message.history), oldest first, with the reason for each move.
-import type { ApiHistoryEntry } from "./message-types";
-import { RelativeTime } from "./relative-time";
-import { StatusBadge } from "./status-badge";
+import type { ApiHistoryEntry } from "@/components/api/types";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 export function MessageHistory({ history, now }: { history: ApiHistoryEntry[]; now: number }) {
   if (history.length === 0) return <p className="text-xs text-slate-500 dark:text-slate-400">No status changes recorded.</p>;

@@ -2,11 +2,12 @@
 
 // The list area of the messages page: loading, a clear error with Retry, empty, or the table.
 import type { UseInfiniteQueryResult } from "@tanstack/react-query";
-import { ErrorNotice } from "./error-notice";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { MessageTable } from "./message-table";
-import type { ApiMessage, MessageFilter } from "./message-types";
+import type { ApiMessage } from "@/components/api/types";
+import type { MessageFilter } from "./message-filter";
 import { ScheduledTable } from "./scheduled-table";
-import { useClients } from "./use-clients";
+import { useClients } from "@/components/api/use-clients";
 import type { MessageListData } from "./use-message-list";
 import { ListFooter } from "@/components/ui/list-footer";
 

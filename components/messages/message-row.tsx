@@ -3,11 +3,12 @@
 import { memo, useState } from "react";
 import { MessageActions } from "./message-actions";
 import { MessageDetail } from "./message-detail";
-import { RETRYABLE, type ApiMessage } from "./message-types";
-import { RelativeTime } from "./relative-time";
+import { isRetryable } from "@/components/api/message-statuses";
+import type { ApiMessage } from "@/components/api/types";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { RowControls } from "./row-controls";
 import { useExpandableRow } from "./use-expandable-row";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 // Below `lg` a row is a two-column card (recipient | status, client | time, body, controls |
 // actions); from `lg` up it is an ordinary table row. A row expands (click anywhere that is not
@@ -59,7 +60,7 @@ function MessageRowImpl({ message, clientName, now, selected, onSelect }: Props)
         <td className={`${CELL} order-6 lg:table-cell lg:w-16 lg:pr-0`}>
           <RowControls
             id={message.id}
-            selectable={RETRYABLE.includes(message.status)}
+            selectable={isRetryable(message.status)}
             selected={selected}
             onSelect={onSelect}
             expanded={expanded}

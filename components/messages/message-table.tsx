@@ -1,8 +1,9 @@
 "use client";
 
 import { MessageRow } from "./message-row";
-import { RETRYABLE, type ApiMessage } from "./message-types";
-import { useNow } from "./relative-time";
+import { isRetryable } from "@/components/api/message-statuses";
+import type { ApiMessage } from "@/components/api/types";
+import { useNow } from "@/components/ui/relative-time";
 import { DataTable, srOnly, type Column } from "@/components/ui/data-table";
 
 const COLUMNS: Column[] = [
@@ -28,7 +29,7 @@ interface Props {
 
 export function MessageTable({ messages, clientNames, selected, onSelect, onSelectAll }: Props) {
   const now = useNow();
-  const retryable = messages.filter((m) => RETRYABLE.includes(m.status)).map((m) => m.id);
+  const retryable = messages.filter((m) => isRetryable(m.status)).map((m) => m.id);
   const allSelected = retryable.length > 0 && retryable.every((id) => selected.has(id));
   const columns: Column[] = [
     {

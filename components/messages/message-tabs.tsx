@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import type { QueueStats } from "@/lib/realtime/contract";
-import { filterHref } from "./filter-href";
-import { tabStatuses, type MessageFilter, type MessageTab } from "./message-types";
+import { messagesHref, tabStatuses, type MessageFilter, type MessageTab } from "./message-filter";
 
 const LABELS: Record<MessageTab, string> = {
   all: "All",
@@ -31,7 +30,7 @@ export function MessageTabs({ filter, stats }: { filter: MessageFilter; stats?: 
         return (
           <Link
             key={tab}
-            href={filterHref({ ...filter, tab })}
+            href={messagesHref({ ...filter, tab })}
             aria-current={active ? "page" : undefined}
             data-testid="message-tab"
             data-tab={tab}

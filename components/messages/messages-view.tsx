@@ -3,6 +3,7 @@
 // The messages page: attention banner, header with Compose, filters, tabs with live counts, the
 // live activity feed, bulk retry and the list (or the schedule) for the current tab.
 import { useCallback, useMemo, useState } from "react";
+import { useClientNames } from "@/components/api/use-clients";
 import { useQueueStats } from "@/components/live/use-queue-stats";
 import { ComposeButton } from "@/components/compose/compose-dialog";
 import { ActivityFeed } from "./activity-feed";
@@ -12,10 +13,11 @@ import { ComposedNotice } from "./composed-notice";
 import { MessageFilters } from "./message-filters";
 import { MessageListBody } from "./message-list-body";
 import { MessageTabs } from "./message-tabs";
-import { RETRYABLE, type ApiMessage, type MessageFilter } from "./message-types";
+import { isRetryable } from "@/components/api/message-statuses";
+import type { ApiMessage } from "@/components/api/types";
+import type { MessageFilter } from "./message-filter";
 import { ScheduleWindowPicker } from "./schedule-window-picker";
 import { useBulkRetry } from "./use-bulk-retry";
-import { useClientNames } from "./use-client-names";
 import { useLiveMessageUpdates } from "./use-live-message-updates";
 import { useMessageList } from "./use-message-list";
 
@@ -33,7 +35,7 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
   const clientIds = useMemo(() => [...new Set(messages.map((m) => m.clientId))], [messages]);
   const clientNames = useClientNames(clientIds);
   // Only what is still shown and still retryable counts as selected.
-  const selection = useMemo(() => messages.filter((m) => selected.has(m.id) && RETRYABLE.includes(m.status)).map((m) => m.id), [messages, selected]);
+  const selection = useMemo(() => messages.filter((m) => selected.has(m.id) && isRetryable(m.status)).map((m) => m.id), [messages, selected]);
 
   const onSelect = useCallback((id: string, on: boolean) => {
     setSelected((s) => {

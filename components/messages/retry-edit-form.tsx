@@ -6,9 +6,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { recipientProblem, retryEditSchema, type RetryEdit } from "@/lib/schemas/message";
-import { fetchJson, HttpError } from "./fetch-json";
-import { FieldError, fieldErrorsFrom, INPUT_CLASS, type FieldErrors } from "./field-errors";
-import type { ApiMessage } from "./message-types";
+import { ApiError, fetchJson } from "@/components/api/api-client";
+import { detailsOf, errorsByField, FieldError, INPUT_CLASS, type FieldErrors } from "@/components/ui/field-errors";
+import type { ApiMessage } from "@/components/api/types";
 import { messageDetailQueryKey } from "./use-message-detail";
 
 export function RetryEditForm({ message, onDone }: { message: ApiMessage; onDone: () => void }) {
@@ -23,7 +23,7 @@ export function RetryEditForm({ message, onDone }: { message: ApiMessage; onDone
     mutationFn: (edit: RetryEdit) =>
       fetchJson<{ message: ApiMessage }>(`/api/messages/${encodeURIComponent(message.id)}/retry`, { method: "POST", json: edit }),
     onSuccess: () => onDone(),
-    onError: (err) => setErrors(err instanceof HttpError ? fieldErrorsFrom(err.details) : {}),
+    onError: (err) => setErrors(err instanceof ApiError ? errorsByField(err.details) : {}),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ["messages"] });
       void queryClient.invalidateQueries({ queryKey: ["stats"] });
@@ -38,7 +38,7 @@ export function RetryEditForm({ message, onDone }: { message: ApiMessage; onDone
     if (showSubject && subject !== (message.subject ?? "")) edit.subject = subject;
     if (body !== (message.body ?? "")) edit.body = body;
     const parsed = retryEditSchema.safeParse(edit);
-    const found: FieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    const found: FieldErrors = parsed.success ? {} : errorsByField(detailsOf(parsed.error));
     const problem = edit.to ? recipientProblem(message.channel, edit.to) : null;
     if (problem) found.to ??= problem;
     setErrors(found);

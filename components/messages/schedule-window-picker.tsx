@@ -2,8 +2,7 @@
 
 // 24 h | 48 h | 7 days for the Scheduled tab, kept in the URL (?hours=).
 import Link from "next/link";
-import { filterHref } from "./filter-href";
-import { DEFAULT_SCHEDULE_WINDOW, SCHEDULE_WINDOWS, type MessageFilter, type ScheduleWindow } from "./message-types";
+import { DEFAULT_SCHEDULE_WINDOW, messagesHref, SCHEDULE_WINDOWS, type MessageFilter, type ScheduleWindow } from "./message-filter";
 
 const LABELS: Record<ScheduleWindow, string> = { 24: "Next 24 h", 48: "Next 48 h", 168: "Next 7 days" };
 
@@ -15,7 +14,7 @@ export function ScheduleWindowPicker({ filter }: { filter: MessageFilter }) {
         return (
           <Link
             key={hours}
-            href={filterHref({ ...filter, hours })}
+            href={messagesHref({ ...filter, hours })}
             aria-current={active ? "page" : undefined}
             data-testid="schedule-window"
             data-hours={hours}

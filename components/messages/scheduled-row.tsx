@@ -5,22 +5,24 @@
 import { memo } from "react";
 import { MessageActions } from "./message-actions";
 import { MessageDetail } from "./message-detail";
-import type { ApiMessage } from "./message-types";
-import { formatRelative } from "./relative-time";
+import type { ApiClient, ApiMessage } from "@/components/api/types";
+import { formatRelative } from "@/components/ui/relative-time";
 import { RowControls } from "./row-controls";
 import { useExpandableRow } from "./use-expandable-row";
-import type { ClientSummary } from "./use-clients";
-import { formatInZone } from "./zoned-time";
+import { formatInZone } from "@/components/ui/zoned-time";
 
 const CELL = "min-w-0 lg:px-2.5 lg:py-2 lg:align-baseline";
 export const SCHEDULED_COLUMNS = 7;
 
-/** When the worker will take it: a held message's next opening, else the time it was given. */
-export function dueAt(m: ApiMessage): string {
+/**
+ * When the worker will take it: a held message's next opening, else the time it was given.
+ * Null only in the serializer's type (createdAt is always set), shown as "—".
+ */
+function dueAt(m: ApiMessage): string | null {
   return m.runAt ?? m.scheduledFor ?? m.createdAt;
 }
 
-function ScheduledRowImpl({ message, client, now }: { message: ApiMessage; client?: ClientSummary; now: number }) {
+function ScheduledRowImpl({ message, client, now }: { message: ApiMessage; client?: ApiClient; now: number }) {
   const { expanded, setExpanded, onClick, onKeyDown } = useExpandableRow();
   const due = dueAt(message);
   const detailId = `scheduled-detail-${message.id}`;
@@ -41,13 +43,13 @@ function ScheduledRowImpl({ message, client, now }: { message: ApiMessage; clien
         </td>
         <td className={`${CELL} order-1 lg:table-cell`}>
           <span data-testid="viewer-time" className="block whitespace-nowrap font-medium" title="Your time">
-            {formatInZone(due)}
+            {due ? formatInZone(due) : "—"}
           </span>
-          <span className="text-xs text-slate-500 dark:text-slate-400">{formatRelative(due, now)}</span>
+          <span className="text-xs text-slate-500 dark:text-slate-400">{due && formatRelative(due, now)}</span>
         </td>
         <td className={`${CELL} order-2 justify-self-end text-right lg:table-cell lg:text-left`}>
           <span data-testid="client-time" className="block whitespace-nowrap" title={client ? `${client.name}'s time (${client.timezone})` : "Client's zone unknown"}>
-            {client ? formatInZone(due, client.timezone) : "—"}
+            {client && due ? formatInZone(due, client.timezone) : "—"}
           </span>
           <span className="block truncate text-xs text-slate-500 lg:max-w-36 dark:text-slate-400">{client?.name ?? message.clientId}</span>
         </td>

@@ -1,10 +1,9 @@
 "use client";
 
-import type { ApiMessage } from "./message-types";
-import { useNow } from "./relative-time";
+import type { ApiClient, ApiMessage } from "@/components/api/types";
+import { useNow } from "@/components/ui/relative-time";
 import { ScheduledRow } from "./scheduled-row";
-import type { ClientSummary } from "./use-clients";
-import { VIEWER_ZONE } from "./zoned-time";
+import { VIEWER_ZONE } from "@/components/ui/zoned-time";
 import { DataTable, srOnly, type Column } from "@/components/ui/data-table";
 
 const COLUMNS: Column[] = [
@@ -17,7 +16,7 @@ const COLUMNS: Column[] = [
   { key: "actions", label: srOnly("Actions") },
 ];
 
-export function ScheduledTable({ messages, clients }: { messages: ApiMessage[]; clients: Map<string, ClientSummary> }) {
+export function ScheduledTable({ messages, clients }: { messages: ApiMessage[]; clients: Map<string, ApiClient> }) {
   const now = useNow();
   return (
     <DataTable columns={COLUMNS}>

@@ -3,8 +3,8 @@
 // Bulk retry: POST /api/messages/:id/retry for each selected id, four at a time, with progress.
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { fetchJson } from "./fetch-json";
-import { runBounded } from "./run-bounded";
+import { fetchJson } from "@/components/api/api-client";
+import { runBounded } from "@/components/api/run-bounded";
 
 export const BULK_CONCURRENCY = 4;
 

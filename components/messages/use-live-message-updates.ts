@@ -9,9 +9,9 @@ import { useEffect } from "react";
 import { MESSAGE_EVENTS, type MessageEventName, type MessageEventPayload } from "@/lib/realtime/contract";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
-import { tabStatuses, type MessageFilter } from "./message-types";
+import { tabStatuses, type MessageFilter } from "./message-filter";
 import { messageDetailQueryKey } from "./use-message-detail";
-import { patchMessage } from "./patch-message";
+import { patchMessage } from "@/components/live/patch-message";
 import { messagesQueryKey, type MessageListData } from "./use-message-list";
 
 const FLUSH_MS = 250;

@@ -3,8 +3,8 @@
 // One message with its attempt log and status history (GET /api/messages/:id), read when a row
 // is expanded; use-live-message-updates re-reads it whenever an event names the message.
 import { useQuery } from "@tanstack/react-query";
-import { fetchJson } from "./fetch-json";
-import type { ApiMessageDetail } from "./message-types";
+import { fetchJson } from "@/components/api/api-client";
+import type { ApiMessageDetail } from "@/components/api/types";
 
 export function messageDetailQueryKey(id: string) {
   return ["message", id] as const;

@@ -2,8 +2,9 @@
 
 // The messages list of one tab and filter set, newest first, a page at a time.
 import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
-import { fetchJson } from "./fetch-json";
-import { DEFAULT_SCHEDULE_WINDOW, tabStatuses, type ApiMessage, type MessageFilter, type MessagePage } from "./message-types";
+import { fetchJson } from "@/components/api/api-client";
+import type { ApiMessage, MessagePage } from "@/components/api/types";
+import { DEFAULT_SCHEDULE_WINDOW, tabStatuses, type MessageFilter } from "./message-filter";
 
 export const PAGE_SIZE = 50;
 

@@ -2,9 +2,9 @@
 
 // "Calls now" (live, from call:* events) and the five most recent calls.
 import Link from "next/link";
-import { ErrorNotice } from "@/components/messages/error-notice";
-import { formatDuration } from "@/components/messages/format";
-import { RelativeTime, useNow } from "@/components/messages/relative-time";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { formatDuration } from "@/components/ui/format";
+import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { Panel } from "./panel";
 import { useCallsNow } from "./use-calls-now";
 import { useRecentCalls } from "./use-recent-calls";

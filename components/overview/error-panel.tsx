@@ -5,13 +5,13 @@
 import Link from "next/link";
 import { ErrorSummary } from "@/components/errors/error-summary";
 import { useErrorStats } from "@/components/errors/use-error-stats";
-import { ErrorNotice } from "@/components/messages/error-notice";
-import { HttpError } from "@/components/messages/fetch-json";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { ApiError } from "@/components/api/api-client";
 import { Panel } from "./panel";
 
 export function ErrorPanel({ clientId }: { clientId?: string }) {
   const { data, error, refetch } = useErrorStats(clientId);
-  if (error instanceof HttpError && error.status === 404) return null;
+  if (error instanceof ApiError && error.status === 404) return null;
   return (
     <Panel
       id="error-panel"

@@ -1,8 +1,8 @@
 "use client";
 
 // Is the worker ticking, is the database up, and the state of every provider's circuit breaker.
-import { ErrorNotice } from "@/components/messages/error-notice";
-import { RelativeTime, useNow } from "@/components/messages/relative-time";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { Panel } from "./panel";
 import { useHealth } from "./use-health";
 

@@ -3,10 +3,9 @@
 // The overview: the queue by status and channel, throughput, cost and lag, health, calls and
 // errors, all live and all scoped by ?clientId= when it is set.
 import { useQueueStats } from "@/components/live/use-queue-stats";
-import { ClientFilter } from "@/components/messages/client-filter";
-import { ErrorNotice } from "@/components/messages/error-notice";
-import { useClientNames } from "@/components/messages/use-client-names";
-import { useClients } from "@/components/messages/use-clients";
+import { ClientFilter } from "@/components/ui/client-filter";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { useClientNames, useClients } from "@/components/api/use-clients";
 import { CallsNowPanel, RecentCallsPanel } from "./calls-panels";
 import { ErrorPanel } from "./error-panel";
 import { HealthPanel } from "./health-panel";

@@ -3,9 +3,9 @@
 // Messages by status and by channel, as coloured tiles that open the matching list.
 import Link from "next/link";
 import type { QueueStats } from "@/lib/realtime/contract";
-import { filterHref } from "@/components/messages/filter-href";
-import { CHANNEL_LABELS } from "@/components/messages/message-filters";
-import type { MessageTab } from "@/components/messages/message-types";
+import { MESSAGE_STATUSES } from "@/components/api/message-statuses";
+import { messagesHref, type MessageTab } from "@/components/messages/message-filter";
+import { channelLabel } from "@/components/ui/labels";
 import { SectionTitle } from "./panel";
 import { CHANNEL_TILE_CLASSES, STATUS_TILE_CLASSES, TILE_BASE } from "./tile-colors";
 
@@ -20,14 +20,15 @@ const TILES: { key: string; label: string; tab: MessageTab }[] = [
 
 export function StatusTiles({ stats, clientId }: { stats: QueueStats; clientId?: string }) {
   const count = (key: string) => (key === "scheduled" ? stats.scheduled : (stats.byStatus[key] ?? 0));
-  const others = ["processing", "read", "cancelled"].filter((s) => stats.byStatus[s]);
+  // Statuses without a tile of their own (processing, read, cancelled) get a line under them.
+  const others = MESSAGE_STATUSES.filter((s) => !TILES.some((t) => t.key === s) && stats.byStatus[s]);
   return (
     <div className="space-y-4">
       <section aria-labelledby="by-status">
         <SectionTitle id="by-status">Messages by status</SectionTitle>
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
           {TILES.map(({ key, label, tab }) => (
-            <Link key={key} href={filterHref({ tab, clientId })} data-testid="status-tile" data-status={key} className={`${TILE_BASE} ${STATUS_TILE_CLASSES[key]}`}>
+            <Link key={key} href={messagesHref({ tab, clientId })} data-testid="status-tile" data-status={key} className={`${TILE_BASE} ${STATUS_TILE_CLASSES[key]}`}>
               <span className="block text-xs font-medium uppercase tracking-wide opacity-80">{label}</span>
               <span data-testid="tile-value" className="mt-1 block text-2xl font-semibold tabular-nums">
                 {count(key).toLocaleString()}
@@ -47,12 +48,12 @@ export function StatusTiles({ stats, clientId }: { stats: QueueStats; clientId?:
           {Object.keys(CHANNEL_TILE_CLASSES).map((channel) => (
             <Link
               key={channel}
-              href={filterHref({ tab: "all", clientId, channel })}
+              href={messagesHref({ tab: "all", clientId, channel })}
               data-testid="channel-tile"
               data-channel={channel}
               className={`${TILE_BASE} ${CHANNEL_TILE_CLASSES[channel]}`}
             >
-              <span className="block text-xs font-medium uppercase tracking-wide opacity-80">{CHANNEL_LABELS[channel]}</span>
+              <span className="block text-xs font-medium uppercase tracking-wide opacity-80">{channelLabel(channel)}</span>
               <span className="mt-1 block text-xl font-semibold tabular-nums">{(stats.byChannel[channel] ?? 0).toLocaleString()}</span>
             </Link>
           ))}

@@ -3,8 +3,8 @@
 // Sent and failed in the last hour and 24 h, the per-minute chart, cost and queue lag.
 import type { QueueStats } from "@/lib/realtime/contract";
 import { useThroughput } from "@/components/live/throughput-store";
-import { formatCents, formatDuration } from "@/components/messages/format";
-import { useNow } from "@/components/messages/relative-time";
+import { formatCents, formatDuration } from "@/components/ui/format";
+import { useNow } from "@/components/ui/relative-time";
 import { Panel } from "./panel";
 import { ThroughputChart } from "./throughput-chart";
 

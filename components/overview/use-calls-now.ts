@@ -7,10 +7,25 @@ import { useEffect, useMemo, useState } from "react";
 import type { CallEventPayload } from "@/lib/realtime/contract";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
-import { fetchJson } from "@/components/messages/fetch-json";
-import { callsUrl, type ApiCall, type LiveCall } from "./call-types";
+import { fetchJson } from "@/components/api/api-client";
+import type { ApiCall } from "@/components/api/types";
+import { callsUrl } from "./calls-url";
 
 export const ENDED_LINGER_MS = 60_000;
+
+/** A call in the "calls now" panel. */
+export interface LiveCall {
+  callId: string;
+  clientId: string;
+  direction: string;
+  fromNumber: string | null;
+  toNumber: string | null;
+  status: string;
+  startedAt: string;
+  /** When the panel heard it end (ms); ended calls linger briefly, then leave. */
+  endedAt?: number;
+  durationMs?: number | null;
+}
 
 export function useCallsNow(clientId: string | undefined, now: number) {
   const { socket } = useLive();

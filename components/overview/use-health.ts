@@ -2,7 +2,7 @@
 
 // GET /api/health every 10 s. A 503 still carries the body (the database is down), so it is read.
 import { useQuery } from "@tanstack/react-query";
-import { HttpError } from "@/components/messages/fetch-json";
+import { toApiError } from "@/components/api/api-client";
 
 export interface ProviderHealth {
   status: string;
@@ -20,7 +20,7 @@ export interface Health {
 async function fetchHealth(): Promise<Health> {
   const res = await fetch("/api/health", { headers: { Accept: "application/json" }, cache: "no-store" });
   if (res.ok || res.status === 503) return (await res.json()) as Health;
-  throw new HttpError(res.status, `HTTP_${res.status}`, `${res.status} ${res.statusText}`.trim());
+  throw await toApiError(res);
 }
 
 export function useHealth() {

@@ -5,8 +5,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useLive } from "@/components/live/socket-provider";
 import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
-import { fetchJson } from "@/components/messages/fetch-json";
-import { callsUrl, type ApiCall } from "./call-types";
+import { fetchJson } from "@/components/api/api-client";
+import type { ApiCall } from "@/components/api/types";
+import { callsUrl } from "./calls-url";
 
 export const CALL_EVENTS = ["call:started", "call:ended", "call:analyzed"] as const;
 

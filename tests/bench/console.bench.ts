@@ -5,7 +5,7 @@
 import os from "node:os";
 import { execSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { MESSAGE_TABS, tabStatuses, type MessageTab } from "../../components/messages/message-types";
+import { MESSAGE_TABS, tabStatuses, type MessageTab } from "../../components/messages/message-filter";
 import { ADMIN, tabCount } from "../e2e/console-helpers";
 import { E2E_PORT, ROOT, dbFileFor, freshDatabase, startHerald, type HeraldServer } from "../e2e/herald-process";
 import { formatTable, summarize, writeResults, type Figure } from "./figures";

@@ -2,7 +2,7 @@
 // the page makes (Playwright's request timing), and in-page responsiveness (long tasks, the
 // lateness of a 50 ms timer heartbeat, gaps between animation frames).
 import type { Page, Request } from "@playwright/test";
-import type { MessageTab } from "../../components/messages/message-types";
+import type { MessageTab } from "../../components/messages/message-filter";
 
 export interface TimedRequest {
   /** Path and query, e.g. /api/messages?status=pending&limit=50. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CallsView } from "@/components/calls/calls-view";
-import { parseCallStatus } from "@/components/calls/call-types";
+import { parseCallStatus } from "@/components/calls/call-filter";
 
 export const metadata: Metadata = { title: "Calls" };
 

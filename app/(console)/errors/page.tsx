@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ErrorsView } from "@/components/errors/errors-view";
-import { parseErrorFilter } from "@/components/errors/error-types";
+import { parseErrorFilter } from "@/components/errors/error-filter";
 
 export const metadata: Metadata = { title: "Errors" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MessagesView } from "@/components/messages/messages-view";
-import { parseScheduleWindow, parseTab } from "@/components/messages/message-types";
+import { parseScheduleWindow, parseTab } from "@/components/messages/message-filter";
 
 export const metadata: Metadata = { title: "Messages" };
 

@@ -3,7 +3,7 @@
 // Scopes a console page to one client through `?clientId=` in its URL, so the scope survives a
 // reload and can be shared. Without the client list it still shows (and can clear) the scope.
 import { useRouter } from "next/navigation";
-import { useClients } from "./use-clients";
+import { useClients } from "@/components/api/use-clients";
 
 export const FILTER_INPUT =
   "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900";

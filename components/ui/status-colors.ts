@@ -1,7 +1,8 @@
-// One colour per message status, shared by the badges and the overview tiles.
-// Full class strings (not built from parts) so Tailwind finds them.
+// One colour per message status for the badges; the server's status set is the key, so a new
+// status fails the typecheck until it has a colour. Full class strings so Tailwind finds them.
+import type { MessageStatus } from "@/components/api/message-statuses";
 
-export const STATUS_BADGE_CLASSES: Record<string, string> = {
+export const STATUS_BADGE_CLASSES: Record<MessageStatus, string> = {
   pending: "bg-gray-100 text-gray-700 ring-gray-300 dark:bg-gray-800 dark:text-gray-200 dark:ring-gray-600",
   processing: "bg-blue-100 text-blue-800 ring-blue-300 dark:bg-blue-950 dark:text-blue-200 dark:ring-blue-800",
   sent: "bg-indigo-100 text-indigo-800 ring-indigo-300 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-800",
@@ -10,18 +11,6 @@ export const STATUS_BADGE_CLASSES: Record<string, string> = {
   failed: "bg-amber-100 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800",
   dead_letter: "bg-red-100 text-red-800 ring-red-300 dark:bg-red-950 dark:text-red-200 dark:ring-red-800",
   cancelled: "bg-slate-200 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-600",
-};
-
-/** The accent bar of an overview tile. */
-export const STATUS_ACCENT_CLASSES: Record<string, string> = {
-  pending: "bg-gray-400",
-  processing: "bg-blue-500",
-  sent: "bg-indigo-500",
-  delivered: "bg-green-500",
-  read: "bg-emerald-500",
-  failed: "bg-amber-500",
-  dead_letter: "bg-red-500",
-  cancelled: "bg-slate-400",
 };
 
 export const UNKNOWN_STATUS_CLASSES = "bg-gray-100 text-gray-700 ring-gray-300 dark:bg-gray-800 dark:text-gray-200 dark:ring-gray-600";

@@ -1,21 +1,20 @@
-// The console's one way to call Herald's API: same-origin, session cookie, API.md error bodies.
+// The console's one way to call Herald's API: same-origin, session cookie, JSON both ways, and
+// every non-2xx answer turned into one ApiError carrying API.md's `{error: {code, message, details?}}`.
+import type { ErrorDetail } from "@/lib/errors";
 
-/** One issue of a 400 answer: `path` is the dotted field path (`to`, `variables.name`). */
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+export type { ErrorDetail };
 
-/** A non-2xx answer, carrying the `{error: {code, message, details?}}` body of API.md. */
-export class HttpError extends Error {
+/** A non-2xx answer. `code` is the API's, or `HTTP_<status>` when the body carried none (a proxy's page). */
+export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: ErrorDetail[] = [],
+    /** One per refused field of a 400 (`path` is dotted: `to`, `settings.templates.x.sms`); empty otherwise. */
+    readonly details: readonly ErrorDetail[] = [],
   ) {
     super(message);
-    this.name = "HttpError";
+    this.name = "ApiError";
   }
 }
 
@@ -26,12 +25,12 @@ function toDetails(value: unknown): ErrorDetail[] {
   );
 }
 
-async function toHttpError(res: Response): Promise<HttpError> {
+export async function toApiError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   const code = typeof error?.code === "string" ? error.code : "HTTP_" + res.status;
   const message = typeof error?.message === "string" ? error.message : `${res.status} ${res.statusText}`.trim();
-  return new HttpError(res.status, code, message, toDetails(error?.details));
+  return new ApiError(res.status, code, message, toDetails(error?.details));
 }
 
 /** Sends the browser to /login, remembering where it was, when the session has expired. */
@@ -41,8 +40,14 @@ function redirectToLogin() {
   window.location.assign(`/login?next=${encodeURIComponent(next)}`);
 }
 
+/** GET by default; `json` is sent as the body (with its Content-Type). Resolves to the parsed answer. */
 export async function fetchJson<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const { json, headers, ...rest } = init;
+  const { headers, ...rest } = init;
+  // A mutation is always JSON (an empty object when it has nothing to say): the server refuses
+  // cookie-authenticated mutations without a JSON body (lib/http/csrf.ts).
+  const mutation = !["GET", "HEAD"].includes((rest.method ?? "GET").toUpperCase());
+  const json = init.json === undefined && mutation && rest.body === undefined ? {} : init.json;
+  delete (rest as { json?: unknown }).json;
   const res = await fetch(url, {
     credentials: "same-origin",
     ...rest,
@@ -50,7 +55,7 @@ export async function fetchJson<T>(url: string, init: RequestInit & { json?: unk
     body: json !== undefined ? JSON.stringify(json) : rest.body,
   });
   if (!res.ok) {
-    const error = await toHttpError(res);
+    const error = await toApiError(res);
     if (res.status === 401) redirectToLogin();
     throw error;
   }

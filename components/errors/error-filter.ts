@@ -1,41 +1,13 @@
-// The error-log shapes the console reads from GET /api/errors and /api/errors/stats, and the
-// page's filter as it lives in the URL. Declared here so the browser bundle never reaches lib/.
+// The error log's filter as it lives in the /errors URL, and the URL for a filter.
+// The option lists are the server's (lib/errorlog), written out because its modules are
+// server-only; `satisfies` fails the typecheck if one names a value the server does not know.
+import type { Severity } from "@/lib/errorlog/log-error";
+import type { Since } from "@/lib/errorlog/schemas";
 
-export const SEVERITIES = ["critical", "error", "warning", "info"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+/** Most severe first, as the server ranks them. */
+export const SEVERITIES = ["critical", "error", "warning", "info"] as const satisfies readonly Severity[];
 
-export const SINCE_OPTIONS = ["1h", "6h", "24h", "7d"] as const;
-export type Since = (typeof SINCE_OPTIONS)[number];
-
-export interface ApiErrorEntry {
-  id: string;
-  clientId: string | null;
-  service: string;
-  operation: string;
-  errorType: string;
-  severity: string;
-  message: string;
-  context: Record<string, unknown>;
-  fingerprint: string;
-  resolvedAt: string | null;
-  acknowledgedAt: string | null;
-  createdAt: string;
-}
-
-export interface ErrorPage {
-  errors: ApiErrorEntry[];
-  nextCursor: string | null;
-}
-
-export interface ErrorStats {
-  total: number;
-  bySeverity: Record<Severity, number>;
-  byService: Record<string, number>;
-  byType: Record<string, number>;
-  byResolution: { open: number; acknowledged: number; resolved: number };
-  unresolved: Record<Severity, number>;
-  generatedAt: string;
-}
+export const SINCE_OPTIONS = ["1h", "6h", "24h", "7d"] as const satisfies readonly Since[];
 
 export interface ErrorFilter {
   since?: Since;

@@ -1,6 +1,6 @@
 // A message as a live queue:message:* event leaves it (lists, detail panels, a call's follow-ups).
 import type { MessageEventPayload } from "@/lib/realtime/contract";
-import type { ApiMessage } from "./message-types";
+import type { ApiMessage } from "@/components/api/types";
 
 export function patchMessage(m: ApiMessage, p: MessageEventPayload): ApiMessage {
   return {
