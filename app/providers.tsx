@@ -2,7 +2,12 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { z } from "zod";
 import { ApiError } from "@/components/api/api-client";
+
+// The console's CSP allows no eval (lib/http/security-headers.ts). zod would probe for it with
+// `new Function` to compile its parsers, which the browser reports as a violation every page.
+z.config({ jitless: true });
 
 // One QueryClient per browser tab (useState keeps it across re-renders; a server render gets its own).
 function createQueryClient() {

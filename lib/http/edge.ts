@@ -6,7 +6,8 @@
 //    connection whose answer went out before its body was read is closed (lib/http/connection.ts);
 //    bodies without Content-Length are bounded by their readers while they stream (lib/http/body.ts);
 //  - GET /api/health and POST /api/webhooks/calls are answered here, outside Next's pipeline;
-//  - an API route's 405 gets the error body and Allow (lib/http/method-not-allowed.ts).
+//  - an API route's 405 gets the error body and Allow (lib/http/method-not-allowed.ts);
+//  - what goes on to Next starts a few requests per event-loop turn (lib/http/turns.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getConfig } from "../config";
 import { declaresTooLarge, payloadTooLarge } from "./body";
@@ -17,6 +18,7 @@ import { HEALTH_PATH, serveHealth } from "./health";
 import { rewriteMethodNotAllowed } from "./method-not-allowed";
 import { sendError } from "./node-response";
 import { isApiPath, securityHeaders } from "./security-headers";
+import { takeTurn } from "./turns";
 
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -42,6 +44,7 @@ export async function serveEdge(req: IncomingMessage, res: ServerResponse, next:
     if (path === HEALTH_PATH) return await serveHealth(req, res);
     if (isCallWebhook(req)) return await serveCallWebhook(req, res);
     if (isApiPath(path)) rewriteMethodNotAllowed(req, res);
+    await takeTurn();
     await next(req, res);
   } catch (err) {
     sendError(res, err, `${req.method} ${path}`);

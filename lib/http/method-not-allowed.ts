@@ -32,48 +32,43 @@ function isEmpty(chunk: unknown): boolean {
 /**
  * Watches an API answer. A 405's head is held back until its body shows: Next's own (empty)
  * 405 then goes out as the error body with Allow; a 405 with a body of its own is left alone.
+ * The wrappers stay in place once they have decided (Next's compression wraps these same
+ * methods after us, so putting the originals back would cut it out); they just pass through.
  */
 export function rewriteMethodNotAllowed(req: IncomingMessage, res: ServerResponse): void {
   const writeHead = res.writeHead as Fn;
   const write = res.write as Fn;
   const end = res.end as Fn;
-  let held: unknown[] | null = null;
-  const restore = () => {
-    res.writeHead = writeHead as typeof res.writeHead;
-    res.write = write as typeof res.write;
-    res.end = end as typeof res.end;
-  };
+  let state: "watching" | "held" | "passing" = "watching";
+  let heldHead: unknown[] = [];
   const release = () => {
-    const args = held!;
-    held = null;
-    restore();
-    writeHead.apply(res, args);
+    if (state === "held") writeHead.apply(res, heldHead);
+    state = "passing";
   };
 
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-    if (args[0] !== 405) {
-      restore();
-      return writeHead.apply(this, args);
+    if (state === "watching" && args[0] === 405) {
+      state = "held";
+      heldHead = args;
+      return this;
     }
-    held = args;
-    return this;
+    if (state === "watching") state = "passing";
+    return writeHead.apply(this, args);
   } as typeof res.writeHead;
 
   res.write = function (this: ServerResponse, ...args: unknown[]) {
-    if (held && isEmpty(args[0])) return true;
-    if (held) release();
+    if (state === "held" && isEmpty(args[0])) return true;
+    release();
     return write.apply(this, args);
   } as typeof res.write;
 
   res.end = function (this: ServerResponse, ...args: unknown[]) {
-    const is405 = held !== null || (res.statusCode === 405 && !res.headersSent);
-    if (!is405 || !isEmpty(args[0])) {
-      if (held) release();
-      restore();
+    const empty405 = state === "held" || (state === "watching" && res.statusCode === 405 && !res.headersSent);
+    if (!empty405 || !isEmpty(args[0])) {
+      release();
       return end.apply(this, args);
     }
-    held = null;
-    restore();
+    state = "passing";
     void askAllowedMethods(req).then((allow) => {
       const path = req.url?.split("?", 1)[0];
       const body = JSON.stringify({ error: { code: "METHOD_NOT_ALLOWED", message: `${req.method} is not allowed on ${path}${allow ? ` (allowed: ${allow})` : ""}` } });
