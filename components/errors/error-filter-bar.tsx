@@ -42,7 +42,7 @@ function known(counts: Record<string, number> | undefined, current: string | und
   return [["", all], ...[...names].sort().map((n): [string, string] => [n, counts?.[n] !== undefined ? `${n} (${counts[n]})` : n])];
 }
 
-export function ErrorFilters({ filter, stats }: { filter: ErrorFilter; stats?: ErrorStats }) {
+export function ErrorFilterBar({ filter, stats }: { filter: ErrorFilter; stats?: ErrorStats }) {
   const router = useRouter();
   const [q, setQ] = useState(filter.q ?? "");
   const go = (patch: Partial<ErrorFilter>) => router.push(errorsHref({ ...filter, ...patch }));
