@@ -2,8 +2,7 @@
 // the event names it listens to in groups. Kept apart from the provider so the stores and hooks
 // that take a socket do not import the component that hands it to them.
 import type { Socket } from "socket.io-client";
-import { MESSAGE_EVENTS, type MessageEventName, type ServerToClientEvents } from "@/lib/realtime/contract";
-import type { ClientToServerEvents } from "@/lib/realtime/contract";
+import { MESSAGE_EVENTS, type ClientToServerEvents, type MessageEventName, type ServerToClientEvents } from "@/lib/realtime/contract";
 
 export type HeraldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -12,10 +11,10 @@ export type LivePayload<E extends LiveEvent> = Parameters<ServerToClientEvents[E
 
 /** Every queue:message:* event, in the contract's order. */
 export const MESSAGE_EVENT_NAMES = MESSAGE_EVENTS.map((name) => `queue:message:${name}` as const);
-export type MessageEvent = (typeof MESSAGE_EVENT_NAMES)[number];
+export type MessageEventKey = (typeof MESSAGE_EVENT_NAMES)[number];
 
 /** "queue:message:dead_letter" → "dead_letter". */
-export function messageEventName(event: MessageEvent): MessageEventName {
+export function messageEventName(event: MessageEventKey): MessageEventName {
   return event.slice("queue:message:".length) as MessageEventName;
 }
 
