@@ -3,7 +3,7 @@
 // The calls page: figures, status filter, the live list and "Load more".
 import { useMemo } from "react";
 import { useClientNames } from "@/components/api/use-clients";
-import { CallFilters } from "./call-filters";
+import { CallFilterBar } from "./call-filter-bar";
 import { CallStatsStrip } from "./call-stats-strip";
 import { CallTable } from "./call-table";
 import type { CallFilter } from "./call-filter";
@@ -28,7 +28,7 @@ export function CallsView({ filter }: { filter: CallFilter }) {
           <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
           <p className="text-sm text-slate-500 dark:text-slate-400">Voice-agent calls, newest first. New calls and their outcomes appear as they happen.</p>
         </div>
-        <CallFilters filter={filter} clientName={filter.clientId ? clientNames.get(filter.clientId) : undefined} />
+        <CallFilterBar filter={filter} clientName={filter.clientId ? clientNames.get(filter.clientId) : undefined} />
       </div>
 
       <CallStatsStrip stats={stats} />

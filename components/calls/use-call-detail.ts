@@ -4,56 +4,40 @@
 // call refetch it (throttled); queue:message:* events for its follow-ups patch their status
 // in place, so the badges move sent → delivered without a request.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { MESSAGE_EVENTS, type CallEventPayload, type MessageEventPayload } from "@/lib/realtime/contract";
-import { useLive } from "@/components/live/socket-provider";
-import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
+import type { MessageEventPayload } from "@/lib/realtime/contract";
 import { fetchJson } from "@/components/api/api-client";
-import { patchMessage } from "@/components/live/patch-message";
 import type { CallDetail } from "@/components/api/types";
-
-const CALL_EVENTS = ["call:started", "call:ended", "call:analyzed"] as const;
+import { CALL_EVENTS, MESSAGE_EVENT_NAMES } from "@/components/live/live-events";
+import { patchMessage } from "@/components/live/patch-message";
+import { useThrottledRefetch } from "@/components/live/throttled-invalidator";
+import { useBufferedLive } from "@/components/live/use-buffered-live";
 
 export function callDetailQueryKey(callId: string) {
   return ["calls", "detail", callId] as const;
 }
 
-function patchFollowUp(call: CallDetail, p: MessageEventPayload): CallDetail {
-  if (!call.messages.some((m) => m.id === p.messageId)) return call;
-  return {
-    ...call,
-    messages: call.messages.map((m) => (m.id === p.messageId ? patchMessage(m, p) : m)),
-  };
+/** The call with the latest event of each of its follow-ups applied; the same object when none is its. */
+function patchFollowUps(call: CallDetail, latest: Map<string, MessageEventPayload>): CallDetail {
+  if (!call.messages.some((m) => latest.has(m.id))) return call;
+  return { ...call, messages: call.messages.map((m) => (latest.has(m.id) ? patchMessage(m, latest.get(m.id)!) : m)) };
 }
 
 export function useCallDetail(callId: string) {
   const queryClient = useQueryClient();
-  const { socket } = useLive();
   const queryKey = callDetailQueryKey(callId);
+  const refetch = useThrottledRefetch(queryKey, 500);
 
-  useEffect(() => {
-    if (!socket) return;
-    const key = callDetailQueryKey(callId);
-    const refetch = createThrottledInvalidator(queryClient, key, 500);
-    const onCall = (p: CallEventPayload) => {
-      if (p.callId === callId) refetch.request();
-    };
-    const onMessage = (p: MessageEventPayload) => {
-      // An answer still on its way may predate this event: read the call once more after it.
-      if (queryClient.isFetching({ queryKey: key }) > 0) refetch.request();
-      const call = queryClient.getQueryData<{ call: CallDetail }>(key)?.call;
-      if (!call?.messages.some((m) => m.id === p.messageId)) return;
-      queryClient.setQueryData<{ call: CallDetail }>(key, (data) => data && { call: patchFollowUp(data.call, p) });
-    };
-    for (const event of CALL_EVENTS) socket.on(event, onCall);
-    const messageEvents = MESSAGE_EVENTS.map((name) => `queue:message:${name}` as const);
-    for (const event of messageEvents) socket.on(event, onMessage);
-    return () => {
-      for (const event of CALL_EVENTS) socket.off(event, onCall);
-      for (const event of messageEvents) socket.off(event, onMessage);
-      refetch.dispose();
-    };
-  }, [socket, queryClient, callId]);
+  useBufferedLive(CALL_EVENTS, (heard) => {
+    if (heard.some(({ payload }) => payload.callId === callId)) refetch();
+  });
+  useBufferedLive(MESSAGE_EVENT_NAMES, (heard) => {
+    // An answer still on its way may predate these events: read the call once more after it.
+    if (queryClient.isFetching({ queryKey }) > 0) refetch();
+    const latest = new Map(heard.map(({ payload }) => [payload.messageId, payload]));
+    const data = queryClient.getQueryData<{ call: CallDetail }>(queryKey);
+    const call = data && patchFollowUps(data.call, latest);
+    if (call && call !== data.call) queryClient.setQueryData<{ call: CallDetail }>(queryKey, { call });
+  });
 
   return useQuery({
     queryKey,

@@ -6,7 +6,6 @@ import Link from "next/link";
 import type { ErrorStats } from "@/components/api/types";
 import { errorsHref, SEVERITIES } from "./error-filter";
 import { SEVERITY_ACCENT_CLASSES } from "./severity-colors";
-import { useErrorStats } from "./use-error-stats";
 
 export function ErrorSummary({ stats, clientId }: { stats?: ErrorStats; clientId?: string }) {
   return (
@@ -31,10 +30,4 @@ export function ErrorSummary({ stats, clientId }: { stats?: ErrorStats; clientId
       })}
     </dl>
   );
-}
-
-/** The same tiles, reading (and live-refreshing) the stats themselves: a drop-in for the overview. */
-export function LiveErrorSummary({ clientId }: { clientId?: string }) {
-  const { data } = useErrorStats(clientId);
-  return <ErrorSummary stats={data} clientId={clientId} />;
 }

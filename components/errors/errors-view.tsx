@@ -3,7 +3,7 @@
 // The Errors page: unresolved counts, filters, the live table and "Load more".
 import { useMemo } from "react";
 import { useClientNames } from "@/components/api/use-clients";
-import { ErrorFilters } from "./error-filters";
+import { ErrorFilterBar } from "./error-filter-bar";
 import { ErrorSummary } from "./error-summary";
 import { ErrorTable } from "./error-table";
 import type { ErrorFilter } from "./error-filter";
@@ -32,7 +32,7 @@ export function ErrorsView({ filter }: { filter: ErrorFilter }) {
       </div>
 
       <ErrorSummary stats={stats} clientId={filter.clientId} />
-      <ErrorFilters key={filter.q ?? ""} filter={filter} stats={stats} />
+      <ErrorFilterBar key={filter.q ?? ""} filter={filter} stats={stats} />
 
       {list.isPending ? (
         <p className="py-12 text-center text-sm text-slate-500">Loading errors…</p>

@@ -2,36 +2,24 @@
 
 // GET /api/errors/stats, refetched (at most every 500 ms) whenever an error:* event arrives.
 // The nav badge uses it on every console page; the Errors page reads the same cache.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { useLive } from "@/components/live/socket-provider";
-import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
+import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/api-client";
 import type { ErrorStats } from "@/components/api/types";
-
-export const ERROR_EVENTS = ["error:logged", "error:critical", "error:resolved", "error:acknowledged"] as const;
+import { ERROR_EVENTS } from "@/components/live/live-events";
+import { useThrottledRefetch } from "@/components/live/throttled-invalidator";
+import { useBufferedLive } from "@/components/live/use-buffered-live";
 
 export function errorStatsQueryKey(clientId?: string) {
   return ["error-stats", clientId ?? null] as const;
 }
 
 export function useErrorStats(clientId?: string) {
-  const queryClient = useQueryClient();
-  const { socket } = useLive();
-
-  useEffect(() => {
-    if (!socket) return;
-    const invalidator = createThrottledInvalidator(queryClient, errorStatsQueryKey(clientId), 500);
-    const onEvent = () => invalidator.request();
-    for (const event of ERROR_EVENTS) socket.on(event, onEvent);
-    return () => {
-      for (const event of ERROR_EVENTS) socket.off(event, onEvent);
-      invalidator.dispose();
-    };
-  }, [socket, clientId, queryClient]);
+  const queryKey = errorStatsQueryKey(clientId);
+  const refetch = useThrottledRefetch(queryKey, 500);
+  useBufferedLive(ERROR_EVENTS, refetch, 500);
 
   return useQuery({
-    queryKey: errorStatsQueryKey(clientId),
+    queryKey,
     queryFn: () => fetchJson<ErrorStats>(clientId ? `/api/errors/stats?clientId=${encodeURIComponent(clientId)}` : "/api/errors/stats"),
   });
 }

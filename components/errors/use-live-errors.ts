@@ -4,71 +4,62 @@
 // the rows at once; any event makes the list refetch, batched to at most one per 250 ms.
 // Returns the ids that arrived live, so the table can mark them for a moment.
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import type { ErrorEventPayload } from "@/lib/realtime/contract";
-import { useLive } from "@/components/live/socket-provider";
-import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
+import { useEffect, useRef, useState } from "react";
 import type { ApiErrorEntry } from "@/components/api/types";
+import { ERROR_EVENTS } from "@/components/live/live-events";
+import { useThrottledRefetch } from "@/components/live/throttled-invalidator";
+import { useBufferedLive } from "@/components/live/use-buffered-live";
 import type { ErrorFilter } from "./error-filter";
 import { errorsQueryKey, type ErrorListData } from "./use-error-list";
 
 const FRESH_MS = 8_000;
 
-function patchEntry(queryClient: QueryClient, id: string, patch: (e: ApiErrorEntry) => ApiErrorEntry) {
+/** Applies `patch` to the listed entries it has a change for, in every cached list. */
+function patchEntries(queryClient: QueryClient, patch: Map<string, (e: ApiErrorEntry) => ApiErrorEntry>) {
   queryClient.setQueriesData<ErrorListData>({ queryKey: ["errors"] }, (data) =>
     data && {
       ...data,
-      pages: data.pages.map((page) => (page.errors.some((e) => e.id === id) ? { ...page, errors: page.errors.map((e) => (e.id === id ? patch(e) : e)) } : page)),
+      pages: data.pages.map((page) =>
+        page.errors.some((e) => patch.has(e.id)) ? { ...page, errors: page.errors.map((e) => patch.get(e.id)?.(e) ?? e) } : page,
+      ),
     },
   );
 }
 
 export function useLiveErrors(filter: ErrorFilter): ReadonlySet<string> {
   const queryClient = useQueryClient();
-  const { socket } = useLive();
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
-  const key = errorsQueryKey(filter)[1];
-
+  const refetch = useThrottledRefetch(errorsQueryKey(filter));
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
   useEffect(() => {
-    if (!socket) return;
-    const invalidator = createThrottledInvalidator(queryClient, ["errors", key]);
-    const timers = new Set<ReturnType<typeof setTimeout>>();
-    const onNew = (p: ErrorEventPayload) => {
-      if (filter.clientId && p.clientId !== filter.clientId) return;
-      setFresh((s) => new Set(s).add(p.id));
+    const pending = timers.current;
+    return () => pending.forEach(clearTimeout);
+  }, []);
+
+  useBufferedLive(ERROR_EVENTS, (heard) => {
+    const at = new Date().toISOString();
+    const arrived: string[] = [];
+    const patch = new Map<string, (e: ApiErrorEntry) => ApiErrorEntry>();
+    const add = (id: string, change: (e: ApiErrorEntry) => ApiErrorEntry) => {
+      const before = patch.get(id);
+      patch.set(id, before ? (e) => change(before(e)) : change);
+    };
+    for (const { event, payload: p } of heard) {
+      if (event === "error:resolved") add(p.id, (e) => ({ ...e, resolvedAt: e.resolvedAt ?? at, acknowledgedAt: e.acknowledgedAt ?? at }));
+      else if (event === "error:acknowledged") add(p.id, (e) => ({ ...e, acknowledgedAt: e.acknowledgedAt ?? at }));
+      else if (!filter.clientId || p.clientId === filter.clientId) arrived.push(p.id);
+    }
+    if (patch.size > 0) patchEntries(queryClient, patch);
+    if (arrived.length > 0) {
+      setFresh((s) => new Set([...s, ...arrived]));
       const timer = setTimeout(() => {
-        timers.delete(timer);
-        setFresh((s) => {
-          const next = new Set(s);
-          next.delete(p.id);
-          return next;
-        });
+        timers.current.delete(timer);
+        setFresh((s) => new Set([...s].filter((id) => !arrived.includes(id))));
       }, FRESH_MS);
-      timers.add(timer);
-      invalidator.request();
-    };
-    const onResolved = (p: ErrorEventPayload) => {
-      const at = new Date().toISOString();
-      patchEntry(queryClient, p.id, (e) => ({ ...e, resolvedAt: e.resolvedAt ?? at, acknowledgedAt: e.acknowledgedAt ?? at }));
-      invalidator.request();
-    };
-    const onAcknowledged = (p: ErrorEventPayload) => {
-      patchEntry(queryClient, p.id, (e) => ({ ...e, acknowledgedAt: e.acknowledgedAt ?? new Date().toISOString() }));
-      invalidator.request();
-    };
-    socket.on("error:logged", onNew);
-    socket.on("error:critical", onNew);
-    socket.on("error:resolved", onResolved);
-    socket.on("error:acknowledged", onAcknowledged);
-    return () => {
-      socket.off("error:logged", onNew);
-      socket.off("error:critical", onNew);
-      socket.off("error:resolved", onResolved);
-      socket.off("error:acknowledged", onAcknowledged);
-      invalidator.dispose();
-      for (const timer of timers) clearTimeout(timer);
-    };
-  }, [socket, queryClient, key, filter.clientId]);
+      timers.current.add(timer);
+    }
+    if (patch.size > 0 || arrived.length > 0) refetch();
+  });
 
   return fresh;
 }

@@ -7,11 +7,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/contract";
 import { attachActivityCollector } from "./activity-store";
+import type { HeraldSocket } from "./live-events";
 import { attachThroughputCollector } from "./throughput-store";
-
-export type HeraldSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 interface LiveState {
   socket: HeraldSocket | null;

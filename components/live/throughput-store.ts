@@ -3,10 +3,11 @@
 // Per-minute sent / failed counts for the overview's throughput chart, counted in the browser
 // from live events (the API has hour and day totals, not a per-minute history). The last
 // 30 minutes are kept, per client too, and survive a reload through sessionStorage.
-// Listeners hear about changes at most once a second.
+// Events are counted in batches and listeners hear about them at most once a second.
 import { useMemo, useSyncExternalStore } from "react";
 import type { MessageEventPayload } from "@/lib/realtime/contract";
-import type { HeraldSocket } from "./socket-provider";
+import { createEventBuffer } from "./event-buffer";
+import type { HeraldSocket } from "./live-events";
 
 export const WINDOW_MINUTES = 30;
 const MINUTE = 60_000;
@@ -34,10 +35,15 @@ export interface ThroughputPoint {
   known: boolean;
 }
 
+/** One sent or failed event, stamped when it was heard (its minute is decided then). */
+interface Outcome {
+  clientId: string;
+  failed: boolean;
+  at: number;
+}
+
 const SERVER_STATE: ThroughputState = { since: 0, buckets: [] };
 let state: ThroughputState | null = null;
-let dirty = false;
-let timer: ReturnType<typeof setTimeout> | undefined;
 const listeners = new Set<() => void>();
 
 function load(): ThroughputState {
@@ -55,13 +61,26 @@ function current(): ThroughputState {
   return state;
 }
 
-function flush() {
-  timer = undefined;
-  if (!dirty) return;
-  dirty = false;
-  const oldest = Math.floor(Date.now() / MINUTE) * MINUTE - (WINDOW_MINUTES - 1) * MINUTE;
+function count(outcomes: Outcome[]) {
   const s = current();
-  state = { since: s.since, buckets: s.buckets.filter((b) => b.minute >= oldest) };
+  // Only the newest bucket can still grow: it is copied, so a state once handed out never changes.
+  const buckets = [...s.buckets];
+  const last = buckets[buckets.length - 1];
+  if (last) buckets[buckets.length - 1] = { ...last, byClient: Object.fromEntries(Object.entries(last.byClient).map(([id, n]) => [id, [...n]])) };
+  for (const { clientId, failed, at } of outcomes) {
+    const minute = Math.floor(at / MINUTE) * MINUTE;
+    let bucket = buckets[buckets.length - 1];
+    if (!bucket || bucket.minute !== minute) {
+      bucket = { minute, sent: 0, failed: 0, byClient: {} };
+      buckets.push(bucket);
+    }
+    if (failed) bucket.failed += 1;
+    else bucket.sent += 1;
+    const perClient = (bucket.byClient[clientId] ??= [0, 0]);
+    perClient[failed ? 1 : 0] += 1;
+  }
+  const oldest = Math.floor(Date.now() / MINUTE) * MINUTE - (WINDOW_MINUTES - 1) * MINUTE;
+  state = { since: s.since, buckets: buckets.filter((b) => b.minute >= oldest) };
   try {
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state));
   } catch {
@@ -70,25 +89,11 @@ function flush() {
   for (const listener of listeners) listener();
 }
 
-function count(p: MessageEventPayload, field: "sent" | "failed") {
-  const s = current();
-  const minute = Math.floor(Date.now() / MINUTE) * MINUTE;
-  let bucket = s.buckets[s.buckets.length - 1];
-  if (!bucket || bucket.minute !== minute) {
-    bucket = { minute, sent: 0, failed: 0, byClient: {} };
-    s.buckets = [...s.buckets, bucket];
-  }
-  bucket[field] += 1;
-  const perClient = (bucket.byClient[p.clientId] ??= [0, 0]);
-  perClient[field === "sent" ? 0 : 1] += 1;
-  dirty = true;
-  timer ??= setTimeout(flush, FLUSH_MS);
-}
-
 /** Subscribes the store to a socket; returns the unsubscribe. Called once by SocketProvider. */
 export function attachThroughputCollector(socket: HeraldSocket): () => void {
-  const onSent = (p: MessageEventPayload) => count(p, "sent");
-  const onFailed = (p: MessageEventPayload) => count(p, "failed");
+  const buffer = createEventBuffer(count, FLUSH_MS);
+  const onSent = (p: MessageEventPayload) => buffer.push({ clientId: p.clientId, failed: false, at: Date.now() });
+  const onFailed = (p: MessageEventPayload) => buffer.push({ clientId: p.clientId, failed: true, at: Date.now() });
   socket.on("queue:message:sent", onSent);
   socket.on("queue:message:failed", onFailed);
   socket.on("queue:message:dead_letter", onFailed);
@@ -96,6 +101,7 @@ export function attachThroughputCollector(socket: HeraldSocket): () => void {
     socket.off("queue:message:sent", onSent);
     socket.off("queue:message:failed", onFailed);
     socket.off("queue:message:dead_letter", onFailed);
+    buffer.dispose();
   };
 }
 

@@ -4,11 +4,14 @@
 // figures, so a page scoped to one client refetches its own (at most once a second) whenever
 // one of that client's messages moves.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { MESSAGE_EVENTS, type MessageEventPayload, type QueueStats, type ServerToClientEvents } from "@/lib/realtime/contract";
+import type { QueueStats } from "@/lib/realtime/contract";
 import { fetchJson } from "@/components/api/api-client";
-import { useLive } from "./socket-provider";
-import { createThrottledInvalidator } from "./throttled-invalidator";
+import { MESSAGE_EVENT_NAMES } from "./live-events";
+import { useThrottledRefetch } from "./throttled-invalidator";
+import { useBufferedLive } from "./use-buffered-live";
+
+const STATS_EVENTS = ["queue:stats"] as const;
+const NONE: typeof MESSAGE_EVENT_NAMES = [];
 
 export function statsQueryKey(clientId?: string) {
   return ["stats", clientId ?? null] as const;
@@ -16,32 +19,19 @@ export function statsQueryKey(clientId?: string) {
 
 export function useQueueStats(clientId?: string) {
   const queryClient = useQueryClient();
-  const { socket } = useLive();
   const queryKey = statsQueryKey(clientId);
+  const refetch = useThrottledRefetch(queryKey, 1_000);
 
-  useEffect(() => {
-    if (!socket) return;
-    const onStats: ServerToClientEvents["queue:stats"] = ({ clientId: scope, ...stats }) => {
-      if ((scope ?? null) === (clientId ?? null)) queryClient.setQueryData<QueueStats>(statsQueryKey(clientId), stats);
-    };
-    socket.on("queue:stats", onStats);
-    if (!clientId) {
-      return () => {
-        socket.off("queue:stats", onStats);
-      };
-    }
-    const invalidator = createThrottledInvalidator(queryClient, statsQueryKey(clientId), 1_000);
-    const onMessage = (p: MessageEventPayload) => {
-      if (p.clientId === clientId) invalidator.request();
-    };
-    const events = MESSAGE_EVENTS.map((name) => `queue:message:${name}` as const);
-    for (const event of events) socket.on(event, onMessage);
-    return () => {
-      socket.off("queue:stats", onStats);
-      for (const event of events) socket.off(event, onMessage);
-      invalidator.dispose();
-    };
-  }, [socket, clientId, queryClient]);
+  useBufferedLive(STATS_EVENTS, (heard) => {
+    // The newest figures for this page's scope win; older ones in the same batch are stale.
+    const mine = heard.findLast(({ payload }) => (payload.clientId ?? null) === (clientId ?? null));
+    if (!mine) return;
+    const { clientId: _scope, ...stats } = mine.payload;
+    queryClient.setQueryData<QueueStats>(queryKey, stats);
+  });
+  useBufferedLive(clientId ? MESSAGE_EVENT_NAMES : NONE, (heard) => {
+    if (heard.some(({ payload }) => payload.clientId === clientId)) refetch();
+  }, 1_000);
 
   return useQuery({
     queryKey,

@@ -10,7 +10,7 @@ import { ActivityFeed } from "./activity-feed";
 import { AttentionBanner } from "./attention-banner";
 import { BulkRetryBar } from "./bulk-retry-bar";
 import { ComposedNotice } from "./composed-notice";
-import { MessageFilters } from "./message-filters";
+import { MessageFilterBar } from "./message-filter-bar";
 import { MessageListBody } from "./message-list-body";
 import { MessageTabs } from "./message-tabs";
 import { isRetryable } from "@/components/api/message-statuses";
@@ -69,7 +69,7 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
         </div>
         <ComposeButton defaultClientId={filter.clientId} onSent={setComposed} />
       </div>
-      <MessageFilters key={`${filter.q ?? ""}|${filter.channel ?? ""}|${filter.clientId ?? ""}`} filter={filter} />
+      <MessageFilterBar key={`${filter.q ?? ""}|${filter.channel ?? ""}|${filter.clientId ?? ""}`} filter={filter} />
       <MessageTabs filter={filter} stats={stats} />
       {scheduled && (
         <div className="flex flex-wrap items-center gap-3">

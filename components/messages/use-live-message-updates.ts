@@ -5,21 +5,16 @@
 // in place (one cache write per flush, whatever the burst), a message that may have entered the
 // list makes it refetch, and an open detail panel re-reads its message.
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { MESSAGE_EVENTS, type MessageEventName, type MessageEventPayload } from "@/lib/realtime/contract";
-import { useLive } from "@/components/live/socket-provider";
-import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
+import type { MessageEventPayload } from "@/lib/realtime/contract";
+import { MESSAGE_EVENT_NAMES, messageEventName } from "@/components/live/live-events";
+import { patchMessage } from "@/components/live/patch-message";
+import { useThrottledRefetch } from "@/components/live/throttled-invalidator";
+import { useBufferedLive } from "@/components/live/use-buffered-live";
 import { tabStatuses, type MessageFilter } from "./message-filter";
 import { messageDetailQueryKey } from "./use-message-detail";
-import { patchMessage } from "@/components/live/patch-message";
 import { messagesQueryKey, type MessageListData } from "./use-message-list";
 
 const FLUSH_MS = 250;
-
-interface Heard {
-  name: MessageEventName;
-  payload: MessageEventPayload;
-}
 
 function shownIds(data: MessageListData | undefined): Set<string> {
   return new Set(data?.pages.flatMap((page) => page.messages.map((m) => m.id)) ?? []);
@@ -41,31 +36,23 @@ function patchCachedLists(queryClient: QueryClient, latest: Map<string, MessageE
 
 export function useLiveMessageUpdates(filter: MessageFilter) {
   const queryClient = useQueryClient();
-  const { socket } = useLive();
-  const { tab, clientId, channel, q, hours } = filter;
+  const queryKey = messagesQueryKey(filter);
+  const refetchList = useThrottledRefetch(queryKey);
 
-  useEffect(() => {
-    if (!socket) return;
-    const queryKey = messagesQueryKey({ tab, clientId, channel, q, hours });
-    const invalidator = createThrottledInvalidator(queryClient, queryKey);
-    const statusFilter = tabStatuses(tab);
-    const inTab = (status: string) => !statusFilter || (statusFilter as readonly string[]).includes(status);
-    let buffer: Heard[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastFlushAt = 0;
-
-    const flush = () => {
-      timer = undefined;
-      lastFlushAt = Date.now();
-      const heard = buffer;
-      buffer = [];
+  useBufferedLive(
+    MESSAGE_EVENT_NAMES,
+    (heard) => {
+      const { clientId, channel } = filter;
+      const statusFilter = tabStatuses(filter.tab);
+      const inTab = (status: string) => !statusFilter || (statusFilter as readonly string[]).includes(status);
       const shown = shownIds(queryClient.getQueryData<MessageListData>(queryKey));
       // A refetch already under way may have read the rows before these events: read again after.
       let refetch = queryClient.isFetching({ queryKey }) > 0;
       const latest = new Map<string, MessageEventPayload>();
-      for (const { name, payload: p } of heard) {
+      for (const { event, payload: p } of heard) {
         latest.set(p.messageId, p);
         if ((clientId && p.clientId !== clientId) || (channel && p.channel !== channel)) continue;
+        const name = messageEventName(event);
         if (shown.has(p.messageId)) refetch ||= !inTab(p.status);
         else refetch ||= statusFilter ? inTab(p.status) : name === "queued" || name === "retry";
       }
@@ -73,22 +60,8 @@ export function useLiveMessageUpdates(filter: MessageFilter) {
       for (const id of latest.keys()) {
         if (queryClient.getQueryState(messageDetailQueryKey(id))) void queryClient.invalidateQueries({ queryKey: messageDetailQueryKey(id) });
       }
-      if (refetch) invalidator.request();
-    };
-
-    const subscriptions = MESSAGE_EVENTS.map((name) => {
-      const event = `queue:message:${name}` as const;
-      const handler = (payload: MessageEventPayload) => {
-        buffer.push({ name, payload });
-        timer ??= setTimeout(flush, Math.max(0, lastFlushAt + FLUSH_MS - Date.now()));
-      };
-      socket.on(event, handler);
-      return () => void socket.off(event, handler);
-    });
-    return () => {
-      for (const unsubscribe of subscriptions) unsubscribe();
-      clearTimeout(timer);
-      invalidator.dispose();
-    };
-  }, [socket, queryClient, tab, clientId, channel, q, hours]);
+      if (refetch) refetchList();
+    },
+    FLUSH_MS,
+  );
 }

@@ -2,13 +2,13 @@
 
 // Calls in progress: seeded from GET /api/calls?status=ongoing, then kept by call:* events. An
 // ended call stays a minute (marked ended) so a glance at the panel still shows what just happened.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
-import type { CallEventPayload } from "@/lib/realtime/contract";
-import { useLive } from "@/components/live/socket-provider";
-import { createThrottledInvalidator } from "@/components/live/throttled-invalidator";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
 import { fetchJson } from "@/components/api/api-client";
 import type { ApiCall } from "@/components/api/types";
+import { CALL_EVENTS } from "@/components/live/live-events";
+import { useThrottledRefetch } from "@/components/live/throttled-invalidator";
+import { useBufferedLive } from "@/components/live/use-buffered-live";
 import { callsUrl } from "./calls-url";
 
 export const ENDED_LINGER_MS = 60_000;
@@ -28,24 +28,24 @@ export interface LiveCall {
 }
 
 export function useCallsNow(clientId: string | undefined, now: number) {
-  const { socket } = useLive();
-  const queryClient = useQueryClient();
   const [heard, setHeard] = useState<ReadonlyMap<string, LiveCall>>(new Map());
+  const seedKey = ["calls", "ongoing", clientId ?? null] as const;
+  const reseed = useThrottledRefetch(seedKey, 1_000);
   const seed = useQuery({
-    queryKey: ["calls", "ongoing", clientId ?? null],
+    queryKey: seedKey,
     queryFn: () => fetchJson<{ calls: ApiCall[] }>(callsUrl({ status: "ongoing", limit: "50", clientId })).then((r) => r.calls),
   });
 
-  useEffect(() => {
-    if (!socket) return;
+  useBufferedLive(CALL_EVENTS, (events) => {
+    const mine = events.filter(({ payload }) => !clientId || payload.clientId === clientId);
+    if (mine.length === 0) return;
     // The event carries when it was heard, not when the call began: the list knows that.
-    const reseed = createThrottledInvalidator(queryClient, ["calls", "ongoing", clientId ?? null], 1_000);
-    const onEvent = (ended: boolean) => (p: CallEventPayload) => {
-      if (clientId && p.clientId !== clientId) return;
-      if (!ended) reseed.request();
-      setHeard((prev) => {
-        const next = new Map(prev);
-        const known = prev.get(p.callId);
+    if (mine.some(({ event }) => event === "call:started")) reseed();
+    setHeard((prev) => {
+      const next = new Map(prev);
+      for (const { event, payload: p } of mine) {
+        const known = next.get(p.callId);
+        const ended = event !== "call:started";
         next.set(p.callId, {
           callId: p.callId,
           clientId: p.clientId,
@@ -57,21 +57,10 @@ export function useCallsNow(clientId: string | undefined, now: number) {
           durationMs: p.durationMs,
           endedAt: ended ? (known?.endedAt ?? Date.now()) : undefined,
         });
-        return next;
-      });
-    };
-    const started = onEvent(false);
-    const finished = onEvent(true);
-    socket.on("call:started", started);
-    socket.on("call:ended", finished);
-    socket.on("call:analyzed", finished);
-    return () => {
-      socket.off("call:started", started);
-      socket.off("call:ended", finished);
-      socket.off("call:analyzed", finished);
-      reseed.dispose();
-    };
-  }, [socket, clientId, queryClient]);
+      }
+      return next;
+    });
+  });
 
   const calls = useMemo(() => {
     const merged = new Map<string, LiveCall>();

@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useClients } from "@/components/api/use-clients";
 
+/** The look of a filter bar's selects and search box (messages, overview, errors). */
 export const FILTER_INPUT =
   "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900";
 

@@ -8,7 +8,7 @@ import { CHANNELS } from "@/components/api/message-statuses";
 import { channelLabel } from "@/components/ui/labels";
 import { messagesHref, type MessageFilter } from "./message-filter";
 
-export function MessageFilters({ filter }: { filter: MessageFilter }) {
+export function MessageFilterBar({ filter }: { filter: MessageFilter }) {
   const router = useRouter();
   const [q, setQ] = useState(filter.q ?? "");
 

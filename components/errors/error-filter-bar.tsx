@@ -5,10 +5,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ErrorStats } from "@/components/api/types";
+import { FILTER_INPUT } from "@/components/ui/client-filter";
 import { errorsHref, SEVERITIES, SINCE_OPTIONS, type ErrorFilter } from "./error-filter";
-
-const INPUT =
-  "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900";
 
 const SINCE_LABELS: Record<string, string> = { "1h": "Last hour", "6h": "Last 6 hours", "24h": "Last 24 hours", "7d": "Last 7 days" };
 
@@ -26,7 +24,7 @@ function Select({ id, label, value, options, onChange }: SelectProps) {
       <label className="sr-only" htmlFor={id}>
         {label}
       </label>
-      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)} className={INPUT}>
+      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)} className={FILTER_INPUT}>
         {options.map(([v, text]) => (
           <option key={v} value={v}>
             {text}
@@ -44,7 +42,7 @@ function known(counts: Record<string, number> | undefined, current: string | und
   return [["", all], ...[...names].sort().map((n): [string, string] => [n, counts?.[n] !== undefined ? `${n} (${counts[n]})` : n])];
 }
 
-export function ErrorFilters({ filter, stats }: { filter: ErrorFilter; stats?: ErrorStats }) {
+export function ErrorFilterBar({ filter, stats }: { filter: ErrorFilter; stats?: ErrorStats }) {
   const router = useRouter();
   const [q, setQ] = useState(filter.q ?? "");
   const go = (patch: Partial<ErrorFilter>) => router.push(errorsHref({ ...filter, ...patch }));
@@ -66,7 +64,7 @@ export function ErrorFilters({ filter, stats }: { filter: ErrorFilter; stats?: E
         <label className="sr-only" htmlFor="error-search">
           Search
         </label>
-        <input id="error-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search messages" className={`${INPUT} min-w-0 flex-1`} />
+        <input id="error-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search messages" className={`${FILTER_INPUT} min-w-0 flex-1`} />
         <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white">
           Search
         </button>

@@ -6,7 +6,7 @@ import { CALL_STATUSES, callsHref, type CallFilter } from "./call-filter";
 
 const LABELS: Record<string, string> = { "": "All", ongoing: "Ongoing", ended: "Ended", analyzed: "Analyzed" };
 
-export function CallFilters({ filter, clientName }: { filter: CallFilter; clientName?: string }) {
+export function CallFilterBar({ filter, clientName }: { filter: CallFilter; clientName?: string }) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <nav aria-label="Call status" className="inline-flex rounded-lg bg-slate-100 p-0.5 dark:bg-slate-800">
