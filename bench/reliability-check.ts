@@ -1,7 +1,7 @@
 // After the load: what the database holds, against what the server said it accepted.
 // Nothing lost (every accepted call event's follow-ups planned, every accepted message
 // present) and nothing duplicated (a follow-up planned twice, a message stored twice).
-import { openDatabase } from "../lib/db";
+import Sqlite from "better-sqlite3";
 import { sleep } from "./measure";
 
 export interface IntegrityResult {
@@ -27,31 +27,31 @@ export interface IntegrityResult {
   messagesDuplicated: number;
 }
 
-const chunks = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, k) => items.slice(k * size, (k + 1) * size));
-
+/**
+ * Reads the bench's SQLite file directly (read-only, raw SQL on the table and column names of
+ * prisma/models.prisma): the check then depends on the schema, not on lib/'s module layout.
+ */
 export async function checkIntegrity(
   databaseUrl: string,
   calls: { prefix: string; accepted: Map<string, number> },
   messages: { bodyPrefix: string; acceptedIds: string[] },
 ): Promise<IntegrityResult> {
-  const database = await openDatabase(databaseUrl);
-  const db = database.db;
+  const db = new Sqlite(databaseUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+  // substr(), not LIKE: the prefixes hold underscores, which LIKE reads as wildcards.
+  const ofCalls = `substr("callId", 1, ${calls.prefix.length}) = @prefix`;
+  const count = (sql: string, params: Record<string, unknown>) => (db.prepare(sql).get(params) as { n: number }).n;
   try {
     // Follow-ups are written by the server's group commit: wait until the count stands still.
     let last = -1;
     for (let i = 0; i < 60; i++) {
-      const n = await db.message.count({ where: { callId: { startsWith: calls.prefix } } });
+      const n = count(`SELECT COUNT(*) AS n FROM "Message" WHERE ${ofCalls}`, { prefix: calls.prefix });
       if (n === last) break;
       last = n;
       await sleep(500);
     }
-    const planned = new Set(
-      (await db.call.findMany({ where: { callId: { startsWith: calls.prefix }, followUpsPlannedAt: { not: null } }, select: { callId: true } })).map((c) => c.callId),
-    );
-    const perCall = new Map(
-      (await db.message.groupBy({ by: ["callId"], where: { callId: { startsWith: calls.prefix } }, _count: { _all: true } })).map((g) => [g.callId, g._count._all]),
-    );
-    const duplicated = await db.message.groupBy({ by: ["callId", "kind", "channel"], where: { callId: { startsWith: calls.prefix } }, having: { id: { _count: { gt: 1 } } } });
+    const planned = new Set((db.prepare(`SELECT "callId" FROM "Call" WHERE ${ofCalls} AND "followUpsPlannedAt" IS NOT NULL`).all({ prefix: calls.prefix }) as { callId: string }[]).map((r) => r.callId));
+    const perCall = new Map((db.prepare(`SELECT "callId", COUNT(*) AS n FROM "Message" WHERE ${ofCalls} GROUP BY "callId"`).all({ prefix: calls.prefix }) as { callId: string; n: number }[]).map((r) => [r.callId, r.n]));
+    const duplicated = count(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "Message" WHERE ${ofCalls} GROUP BY "callId", "kind", "channel" HAVING COUNT(*) > 1)`, { prefix: calls.prefix });
     let expected = 0;
     let stored = 0;
     let short = 0;
@@ -63,20 +63,19 @@ export async function checkIntegrity(
       if ((perCall.get(callId) ?? 0) < followUps) short += 1;
     }
 
-    let present = 0;
-    for (const ids of chunks(messages.acceptedIds, 500)) present += await db.message.count({ where: { id: { in: ids } } });
-    const storedMessages = await db.message.count({ where: { body: { startsWith: messages.bodyPrefix } } });
-    const sameBody = await db.message.groupBy({ by: ["body"], where: { body: { startsWith: messages.bodyPrefix } }, having: { id: { _count: { gt: 1 } } } });
-    const accepted = new Set(messages.acceptedIds).size;
+    const ofBodies = `substr("body", 1, ${messages.bodyPrefix.length}) = @prefix`;
+    const accepted = [...new Set(messages.acceptedIds)];
+    const present = count(`SELECT COUNT(*) AS n FROM "Message" WHERE "id" IN (SELECT value FROM json_each(@ids))`, { ids: JSON.stringify(accepted) });
+    const storedMessages = count(`SELECT COUNT(*) AS n FROM "Message" WHERE ${ofBodies}`, { prefix: messages.bodyPrefix });
+    const sameBody = count(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "Message" WHERE ${ofBodies} GROUP BY "body" HAVING COUNT(*) > 1)`, { prefix: messages.bodyPrefix });
     return {
       callsAccepted: calls.accepted.size, callsPlanned: [...calls.accepted.keys()].filter((id) => planned.has(id)).length, callsLost: lost,
       callsPlannedThoughUnanswered: [...planned].filter((id) => !calls.accepted.has(id)).length,
-      followUpsExpected: expected, followUpsPlanned: stored, callsShortOfFollowUps: short,
-      followUpsDuplicated: duplicated.length,
-      messagesAccepted: accepted, messagesPresent: present, messagesLost: accepted - present,
-      messagesStoredThoughRefused: Math.max(0, storedMessages - present), messagesDuplicated: sameBody.length,
+      followUpsExpected: expected, followUpsPlanned: stored, callsShortOfFollowUps: short, followUpsDuplicated: duplicated,
+      messagesAccepted: accepted.length, messagesPresent: present, messagesLost: accepted.length - present,
+      messagesStoredThoughRefused: Math.max(0, storedMessages - present), messagesDuplicated: sameBody,
     };
   } finally {
-    await database.close();
+    db.close();
   }
 }

@@ -108,7 +108,8 @@ async function main() {
   }
   if (settings.crash && !report.error) {
     say("crash scenario: 2,000 SMS, SIGKILL after ~500 sends, restart...");
-    const { serverLog: _log, ...crash } = await runCrashScenario({ dialect: "sqlite", interruption: "kill", port: port + 1, say });
+    const crashPort = (await portIsFree(port + 1)) ? port + 1 : await anyFreePort();
+    const { serverLog: _log, ...crash } = await runCrashScenario({ dialect: "sqlite", interruption: "kill", port: crashPort, say });
     report.crash = crash;
     if (crash.error) report.error = `crash scenario: ${crash.error}`;
   }

@@ -37,9 +37,9 @@ function expectCrashSafe(r: CrashResult) {
 }
 
 const scenarios: (Omit<CrashSettings, "port"> & { title: string; offset: number })[] = [
-  { title: "SQLite: SIGKILL mid-run, restart on the same file", dialect: "sqlite", interruption: "kill", offset: 20 },
-  { title: "PostgreSQL: SIGKILL mid-run, restart on the same database", dialect: "postgres", interruption: "kill", offset: 21 },
-  { title: "PostgreSQL: the database's backends terminated mid-run, no restart", dialect: "postgres", interruption: "terminate-backends", offset: 22 },
+  { title: "SQLite: SIGKILL mid-run, restart on the same file", dialect: "sqlite", interruption: "kill", offset: 42 },
+  { title: "PostgreSQL: SIGKILL mid-run, restart on the same database", dialect: "postgres", interruption: "kill", offset: 43 },
+  { title: "PostgreSQL: the database's backends terminated mid-run, no restart", dialect: "postgres", interruption: "terminate-backends", offset: 44 },
 ];
 
 for (const s of scenarios) {

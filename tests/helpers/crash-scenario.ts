@@ -6,15 +6,16 @@
 // refused) for 1.5 s. Then it waits
 // until every message is in an end state and counts what the gateway saw.
 import pg from "pg";
-import type { Dialect } from "../../lib/db";
 import { heraldEnv } from "../e2e/herald-process";
-import { PG_BASE, createTestDatabase, type TestDatabase } from "./databases";
+import { DIALECTS, PG_BASE, createTestDatabase, type TestDatabase } from "./databases";
 import { startCountingGateway, type CountingGateway } from "./doubles/counting-gateway-double";
 import { GATEWAY_TOKEN } from "./doubles/http-gateway-double";
 import { emptyCounts, evaluateCrash, type CrashCounts } from "./crash-counts";
 import { startKillableHerald, type KillableHerald } from "./killable-herald";
 
 export type Interruption = "kill" | "terminate-backends";
+/** "sqlite" | "postgres", taken from the helper rather than lib/, whose module layout moves. */
+export type Dialect = (typeof DIALECTS)[number];
 
 export interface CrashSettings {
   dialect: Dialect;
