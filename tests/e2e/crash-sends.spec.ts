@@ -44,7 +44,7 @@ const scenarios: (Omit<CrashSettings, "port"> & { title: string; offset: number 
 
 for (const s of scenarios) {
   test(`${s.title}: every message ends once, at most WORKER_CONCURRENCY sent twice, each flagged, one stable Idempotency-Key per message`, async () => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000); // every step has its own deadline well inside this
     expectCrashSafe(await runCrashScenario({ ...s, port: E2E_PORT + s.offset, say: console.log }));
   });
 }

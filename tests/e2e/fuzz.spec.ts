@@ -64,6 +64,8 @@ async function fuzz(c: FuzzContext, seed: number, n: number): Promise<Violations
       const problem = contractProblem(fc, res, fc.expected);
       if (problem) violations.add(fc, problem, res);
     },
+    onKeepAliveBroken: (previous, answer) =>
+      violations.add(previous, `answered "Connection: ${answer.ok ? answer.headers.connection ?? "(none)" : "?"}", then closed the connection (the next request on it got "socket hang up")`, answer),
   });
   const seconds = (performance.now() - started) / 1000;
   console.log(`  ${cases.length} requests (${generated.length} drawn, ${cases.length - generated.length} in the sweep) in ${seconds.toFixed(1)} s; answers: ${[...statuses].sort().map(([st, k]) => `${st}×${k}`).join(", ")}`);

@@ -45,12 +45,20 @@ export interface CrashResult extends CrashCounts {
   serverLog: string[];
 }
 
-const ADMIN = { authorization: `Bearer ${heraldEnv(0, "").ADMIN_API_KEY}`, "content-type": "application/json" };
+// Uncompressed answers: this scenario is about sends, and the fuzz checks compression.
+const ADMIN = { authorization: `Bearer ${heraldEnv(0, "").ADMIN_API_KEY}`, "content-type": "application/json", "accept-encoding": "identity" };
 export const END_STATES = ["sent", "delivered", "read", "dead_letter"];
 
 async function api(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(base + path, { method, headers: ADMIN, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
+  // A deadline on every call: a step that hangs fails with its name, not as a test timeout.
+  let text: string;
+  let res: Response;
+  try {
+    res = await fetch(base + path, { method, headers: ADMIN, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+    text = await res.text();
+  } catch (err) {
+    throw new Error(`${method} ${path}: no answer (${err instanceof Error ? `${err.message}${err.cause ? `: ${String((err.cause as Error).message ?? err.cause)}` : ""}` : err})`);
+  }
   let json: unknown = text;
   try {
     json = JSON.parse(text);

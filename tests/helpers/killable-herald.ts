@@ -18,6 +18,19 @@ export interface KillableHerald {
   isRunning(): boolean;
 }
 
+// A server in its own group outlives its parent: whatever ends this process (a test's timeout
+// included) takes the groups it started along.
+const live = new Set<number>();
+process.once("exit", () => {
+  for (const pgid of live) {
+    try {
+      process.kill(-pgid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
 export async function startKillableHerald(port: number, databaseUrl: string, extra: Record<string, string>): Promise<KillableHerald> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server.ts")], {
@@ -34,6 +47,7 @@ export async function startKillableHerald(port: number, databaseUrl: string, ext
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
   let running = true;
+  live.add(child.pid!);
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
     child.once("exit", (code, signal) => {
       running = false;
@@ -47,12 +61,12 @@ export async function startKillableHerald(port: number, databaseUrl: string, ext
       // already gone
     }
   };
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (!running) throw new Error(`server.ts on port ${port} exited before it was healthy:\n${output.slice(-30).join("\n")}`);
     if (Date.now() > deadline) {
       killGroup("SIGKILL");
-      throw new Error(`server.ts on port ${port} was not healthy within 90 s:\n${output.slice(-30).join("\n")}`);
+      throw new Error(`server.ts on port ${port} was not healthy within 60 s:\n${output.slice(-30).join("\n")}`);
     }
     if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 200));
@@ -66,6 +80,7 @@ export async function startKillableHerald(port: number, databaseUrl: string, ext
     async kill9() {
       killGroup("SIGKILL");
       await exited;
+      live.delete(child.pid!);
     },
     async stop() {
       if (running) child.kill("SIGTERM");
@@ -73,6 +88,7 @@ export async function startKillableHerald(port: number, databaseUrl: string, ext
       const result = await exited;
       clearTimeout(timer);
       killGroup("SIGKILL"); // anything the server left behind in its group
+      live.delete(child.pid!);
       return result;
     },
   };
