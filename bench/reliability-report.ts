@@ -53,7 +53,7 @@ export function renderReliability(r: ReliabilityReport): string {
   out.push("");
   out.push(table([
     ["kind", "offered/s", "sent", "accepted", "refused", "p50 ms", "p95 ms", "p99 ms", "max ms", "kept up"],
-    ...r.streams.map((s) => [s.name, fmtInt(s.rate), fmtInt(s.issued), fmtInt(s.accepted), fmtInt(s.rejected), fmtMs(s.ms.p50), fmtMs(s.ms.p95), fmtMs(s.ms.p99), fmtMs(s.ms.max), s.stoppedEarly ? "NO, stopped" : "yes"]),
+    ...r.streams.map((s) => [s.name, fmtInt(s.rate), fmtInt(s.issued), fmtInt(s.accepted), fmtInt(s.rejected), fmtMs(s.ms.p50), fmtMs(s.ms.p95), fmtMs(s.ms.p99), fmtMs(s.ms.max), s.shed ? `NO, ${fmtInt(s.shed)} shed` : "yes"]),
   ]));
   const health = r.streams.find((s) => s.name === "GET /api/health");
   if (health) out.push(`/api/health p99 ${fmtMs(health.ms.p99)} ms (target ≤ ${HEALTH_P99_TARGET_MS} ms): ${health.ms.p99 <= HEALTH_P99_TARGET_MS && !health.rejected ? "PASS" : "MISS"}`);

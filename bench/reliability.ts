@@ -13,7 +13,7 @@ import { anyFreePort, portIsFree, serverPidOf } from "./processes";
 import { checkIntegrity } from "./reliability-check";
 import { AGENT_ID, callEvent, httpCall, openLoop, sampleRss, signedHeaders } from "./reliability-load";
 import { renderReliability, rssTrend, summarizeStream, writeReliability, type ReliabilityReport } from "./reliability-report";
-import { ADMIN_KEY, RETELL_KEY, call, startServer, stopServer, waitHealthy, type Server } from "./server-process";
+import { ADMIN_KEY, RETELL_KEY, startServer, stopServer, waitHealthy, type Server } from "./server-process";
 
 function intEnv(name: string, def: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -79,11 +79,13 @@ async function main() {
     server = startServer({ port: p, databaseUrl: database.url, workerBatchSize: 50, workerConcurrency: 10, sandboxDeliveryMs: 500 });
     await waitHealthy(server, base);
     serverPid = serverPidOf(server.child.pid!);
-    const created = await call(base, "POST", "/api/clients", ADMIN_KEY, { name: "Reliability Clinic", timezone: "America/New_York", smsFrom: "+15550004444", agentIds: [AGENT_ID] });
-    if (created.status !== 201) throw new Error(`POST /api/clients → ${created.status} ${JSON.stringify(created.json)}`);
-    const { client, apiKey } = created.json as { client: { id: string }; apiKey: string };
-    // Warm-up, not counted: the route bundles and the client cache load.
+    // node:http with a deadline (not fetch): a setup call that never answers fails the run instead of hanging it.
     const warm = new Agent({ keepAlive: true, maxSockets: 4 });
+    const created = await httpCall(warm, base, "POST", "/api/clients", { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" },
+      JSON.stringify({ name: "Reliability Clinic", timezone: "America/New_York", smsFrom: "+15550004444", agentIds: [AGENT_ID] }));
+    if (created.status !== 201) throw new Error(`POST /api/clients → ${created.status} ${created.body.slice(0, 300)}`);
+    const { client, apiKey } = JSON.parse(created.body) as { client: { id: string }; apiKey: string };
+    // Warm-up, not counted: the route bundles and the client cache load.
     for (let w = 0; w < 10; w++) {
       const e = callEvent("rel_warm_", w, Date.now());
       await httpCall(warm, base, "POST", "/api/webhooks/calls", signedHeaders(RETELL_KEY, e.raw), e.raw);
