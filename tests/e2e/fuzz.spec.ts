@@ -1,8 +1,8 @@
 // The attacker's test: thousands of generated requests over every route the server has
 // (read from app/api/**/route.ts and app/**/page.tsx, plus /api/webhooks/calls, which
-// server.ts answers itself) against a real server.ts of the spec's own (port E2E_PORT + 10,
+// server.ts answers itself) against a real server.ts of the spec's own (port E2E_PORT + 40,
 // fresh SQLite). Never a 5xx, never a hang, every API 4xx in the API.md error body, and
-// the server still healthy afterwards; then a shorter run on PostgreSQL (port E2E_PORT + 11).
+// the server still healthy afterwards; then a shorter run on PostgreSQL (port E2E_PORT + 41).
 // The Rng is seeded: FUZZ_SEED=<printed seed> replays a run; FUZZ_REQUESTS sets how many
 // (default 3,000). Some of these fail on today's code by design: each failure lists the
 // route, the input, the status and the body.
@@ -18,7 +18,7 @@ import { ADMIN_JSON, healthProblems, jsonOf, startFuzzServer } from "../helpers/
 import { createTestDatabase } from "../helpers/databases";
 import { E2E_PORT, ROOT, type HeraldServer } from "./herald-process";
 
-const PORT = E2E_PORT + 10;
+const PORT = E2E_PORT + 40; // + 41 for the PostgreSQL run; + 10 is live-reconnect's
 const SEED = seedFromEnv();
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);
 const TIMEOUT_MS = 5000;
@@ -64,6 +64,8 @@ async function fuzz(c: FuzzContext, seed: number, n: number): Promise<Violations
       const problem = contractProblem(fc, res, fc.expected);
       if (problem) violations.add(fc, problem, res);
     },
+    onKeepAliveBroken: (previous, answer) =>
+      violations.add(previous, `answered "Connection: ${answer.ok ? answer.headers.connection ?? "(none)" : "?"}", then closed the connection (the next request on it got "socket hang up")`, answer),
   });
   const seconds = (performance.now() - started) / 1000;
   console.log(`  ${cases.length} requests (${generated.length} drawn, ${cases.length - generated.length} in the sweep) in ${seconds.toFixed(1)} s; answers: ${[...statuses].sort().map(([st, k]) => `${st}×${k}`).join(", ")}`);

@@ -28,12 +28,14 @@ const excerpt = (text: string | Buffer | undefined, max = 160) => {
 export function describeRequest(c: FuzzCase): string {
   const path = c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}… (${c.req.path.length} chars)` : c.req.path;
   const type = c.req.headers?.["content-type"];
-  return `#${c.index} ${c.req.method} ${path} [${c.kind}; credential ${c.credential}${type !== undefined ? `; content-type ${JSON.stringify(type)}` : ""}] body ${excerpt(c.req.body)}`;
+  const accepts = c.req.headers?.["accept-encoding"] ? `; accept-encoding ${JSON.stringify(c.req.headers["accept-encoding"])}` : "";
+  return `#${c.index} ${c.req.method} ${path} [${c.kind}; credential ${c.credential}${type !== undefined ? `; content-type ${JSON.stringify(type)}` : ""}${accepts}] body ${excerpt(c.req.body)}`;
 }
 
 export function describeAnswer(res: RawResult): string {
   if (!res.ok) return `${res.problem === "timeout" ? "HUNG" : "CONNECTION FAILED"}: ${res.message} (${Math.round(res.ms)} ms)`;
-  return `${res.status} content-type ${JSON.stringify(res.headers["content-type"] ?? null)} body ${excerpt(res.body, 240)} (${Math.round(res.ms)} ms)`;
+  const encoding = res.headers["content-encoding"] ? ` content-encoding ${JSON.stringify(res.headers["content-encoding"])}` : "";
+  return `${res.status} content-type ${JSON.stringify(res.headers["content-type"] ?? null)}${encoding} body ${excerpt(res.body, 240)} (${Math.round(res.ms)} ms)`;
 }
 
 /** The error body of API.md, or what is wrong with it. */
@@ -54,6 +56,7 @@ export function errorBodyProblem(res: Extract<RawResult, { ok: true }>): string 
 export function contractProblem(c: FuzzCase, res: RawResult, expected?: { status: number; code: string }): string | null {
   if (!res.ok) return res.problem === "timeout" ? "hang" : "connection failed";
   if (res.status >= 500) return `${res.status}`;
+  if (res.encodingProblem) return `${res.status}: ${res.encodingProblem.replace(/\d+-byte/, "n-byte")}`;
   if (c.api && res.status >= 400) {
     const problem = errorBodyProblem(res);
     if (problem) return `${res.status}: ${problem}`;
@@ -119,7 +122,9 @@ export class Violations {
   }
 
   report(header: string, max = 40): string {
-    const groups = [...this.groups.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    // Hangs first, then broken connections and 5xx, then the rest; within a rank, the most frequent.
+    const rank = (key: string) => (key.startsWith("hang") ? 0 : key.startsWith("connection") ? 1 : /^5\d\d/.test(key) ? 2 : 3);
+    const groups = [...this.groups.values()].sort((a, b) => rank(a.key) - rank(b.key) || b.count - a.count || a.key.localeCompare(b.key));
     const lines = groups.slice(0, max).map((g) =>
       `  ${g.count}× ${g.key}\n      credentials: ${top(g.credentials)}; inputs: ${top(g.kinds)}\n${g.examples.map((e) => `      e.g. ${e}`).join("\n")}`);
     if (groups.length > max) lines.push(`  … and ${groups.length - max} more (problem, route) pairs`);

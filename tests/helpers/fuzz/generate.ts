@@ -4,6 +4,7 @@
 import type { OutgoingHttpHeaders } from "node:http";
 import type { Rng } from "./prng";
 import { MAX_BODY_BYTES, bodyFor, deeplyNested, queryFor, segmentFor, sizedBody, withRawField } from "./payloads";
+import type { Socket } from "node:net";
 import { createAgent, send, type RawResult } from "./raw-http";
 import { fillTemplate, type ApiRoute, type PageRoute } from "./routes";
 import { isApiPath, type FuzzCase } from "./contract";
@@ -22,12 +23,17 @@ function pathFor(rng: Rng, template: string, ctx: FuzzContext): string {
   );
 }
 
+/** Half the requests ask for compression, as browsers and fetch() always do: the answer must then decode. */
+function acceptEncoding(rng: Rng): OutgoingHttpHeaders {
+  return rng.chance(0.5) ? { "accept-encoding": rng.pick(["gzip, deflate, br", "gzip", "deflate", "br", "gzip;q=0, identity"]) } : {};
+}
+
 export function apiCase(rng: Rng, index: number, route: ApiRoute, method: string, ctx: FuzzContext): FuzzCase {
   const credential = rng.pick(CREDENTIALS);
   const path = pathFor(rng, route.template, ctx);
   const wantsQuery = rng.chance(method === "GET" ? 0.6 : 0.15);
   const query = wantsQuery ? queryFor(rng, ctx.ids.client) : undefined;
-  const headers: OutgoingHttpHeaders = { ...credentialHeaders(ctx, credential) };
+  const headers: OutgoingHttpHeaders = { ...credentialHeaders(ctx, credential), ...acceptEncoding(rng) };
   let body: string | Buffer | undefined;
   let kind = query?.kind ?? "plain";
   const seed = seedBody(route.template, method, ctx);
@@ -50,7 +56,7 @@ function pageCase(rng: Rng, index: number, page: PageRoute, ctx: FuzzContext): F
   const query = rng.chance(0.6) ? queryFor(rng, ctx.ids.client) : undefined;
   return {
     index, kind: query?.kind ?? "plain", credential, template: page.template, api: isApiPath(path),
-    req: { method: "GET", path: query ? `${path}?${query.query}` : path, headers: credentialHeaders(ctx, credential) },
+    req: { method: "GET", path: query ? `${path}?${query.query}` : path, headers: { ...credentialHeaders(ctx, credential), ...acceptEncoding(rng) } },
   };
 }
 
@@ -113,15 +119,32 @@ export function sweepCases(api: ApiRoute[], ctx: FuzzContext, firstIndex: number
   return cases;
 }
 
-/** Runs the cases, `concurrency` at a time; big bodies go on a connection of their own. */
-export async function runCases(base: string, cases: FuzzCase[], opts: { concurrency: number; timeoutMs: number; onResult: (c: FuzzCase, r: RawResult) => void }) {
+/**
+ * Runs the cases, `concurrency` at a time, over kept-alive connections; big bodies go on a
+ * connection of their own. A request that finds its kept-alive connection closed under it
+ * ("socket hang up") is sent again on a fresh one: the fault is the previous answer on that
+ * connection, which said keep-alive and then closed it. `onKeepAliveBroken` gets that one.
+ */
+export async function runCases(
+  base: string,
+  cases: FuzzCase[],
+  opts: { concurrency: number; timeoutMs: number; onResult: (c: FuzzCase, r: RawResult) => void; onKeepAliveBroken?: (previous: FuzzCase, previousAnswer: RawResult, next: FuzzCase) => void },
+) {
   const agent = createAgent(opts.concurrency);
+  const lastOn = new WeakMap<Socket, { c: FuzzCase; r: RawResult }>();
   let next = 0;
   const lane = async () => {
     while (next < cases.length) {
       const c = cases[next++]!;
       const big = c.req.body !== undefined && c.req.body.length > 64 * 1024;
-      opts.onResult(c, await send(base, c.req, { agent: big ? false : agent, timeoutMs: opts.timeoutMs }));
+      let socket: Socket | undefined;
+      let previous: { c: FuzzCase; r: RawResult } | undefined;
+      let r = await send(base, c.req, { agent: big ? false : agent, timeoutMs: opts.timeoutMs, onSocket: (s) => ((socket = s), (previous = lastOn.get(s))) });
+      if (!r.ok && r.problem === "error" && /socket hang up|ECONNRESET/.test(r.message) && previous) {
+        opts.onKeepAliveBroken?.(previous.c, previous.r, c);
+        r = await send(base, c.req, { agent: false, timeoutMs: opts.timeoutMs });
+      } else if (socket) lastOn.set(socket, { c, r });
+      opts.onResult(c, r);
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, lane));

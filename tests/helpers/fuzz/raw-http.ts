@@ -2,7 +2,21 @@
 // (content types, no Content-Length, chunked bodies, odd methods) and every request has a
 // deadline. A request never throws: it answers a status, or says it hung or broke.
 import { Agent, request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from "node:http";
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+
+/** The body as a client that sent Accept-Encoding reads it; a Content-Encoding that does not decode is a problem. */
+function decodeBody(raw: Buffer, encoding: string | undefined): { body: string; encodingProblem?: string } {
+  const e = (encoding ?? "").trim().toLowerCase();
+  if (!e || e === "identity") return { body: raw.toString("utf8") };
+  try {
+    const decoded = e === "gzip" ? gunzipSync(raw) : e === "deflate" ? inflateSync(raw) : e === "br" ? brotliDecompressSync(raw) : undefined;
+    if (!decoded) return { body: raw.toString("latin1"), encodingProblem: `unknown Content-Encoding ${e}` };
+    return { body: decoded.toString("utf8") };
+  } catch (err) {
+    return { body: raw.toString("latin1"), encodingProblem: `Content-Encoding ${e}, but the ${raw.length}-byte body does not decode (${(err as Error).message})` };
+  }
+}
 
 export interface RawRequest {
   method: string;
@@ -12,7 +26,7 @@ export interface RawRequest {
 }
 
 export type RawResult =
-  | { ok: true; status: number; headers: IncomingHttpHeaders; body: string; ms: number }
+  | { ok: true; status: number; headers: IncomingHttpHeaders; body: string; ms: number; encodingProblem?: string }
   | { ok: false; problem: "timeout" | "error"; message: string; ms: number };
 
 /** Kept-alive connections, bounded, as an API client holds them. */
@@ -20,7 +34,7 @@ export function createAgent(maxSockets: number): Agent {
   return new Agent({ keepAlive: true, maxSockets });
 }
 
-export function send(base: string, req: RawRequest, opts: { agent?: Agent | false; timeoutMs?: number } = {}): Promise<RawResult> {
+export function send(base: string, req: RawRequest, opts: { agent?: Agent | false; timeoutMs?: number; onSocket?: (socket: Socket) => void } = {}): Promise<RawResult> {
   const timeoutMs = opts.timeoutMs ?? 5000;
   const started = performance.now();
   const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, "utf8");
@@ -35,6 +49,7 @@ export function send(base: string, req: RawRequest, opts: { agent?: Agent | fals
     const headers: OutgoingHttpHeaders = { ...req.headers };
     if (body !== undefined && headers["content-length"] === undefined && headers["transfer-encoding"] === undefined) headers["content-length"] = body.length;
     const out = request(base + req.path, { method: req.method, headers, agent: opts.agent ?? false });
+    if (opts.onSocket) out.once("socket", opts.onSocket);
     const timer = setTimeout(() => {
       finish({ ok: false, problem: "timeout", message: `no answer within ${timeoutMs} ms`, ms: performance.now() - started });
       out.destroy();
@@ -42,7 +57,7 @@ export function send(base: string, req: RawRequest, opts: { agent?: Agent | fals
     out.on("response", (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      const done = () => finish({ ok: true, status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started });
+      const done = () => finish({ ok: true, status: res.statusCode ?? 0, headers: res.headers, ...decodeBody(Buffer.concat(chunks), res.headers["content-encoding"]), ms: performance.now() - started });
       res.on("end", done);
       res.on("error", done); // the server closed after answering: what arrived is the answer
     });
