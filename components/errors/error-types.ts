@@ -17,6 +17,9 @@ export interface ApiErrorEntry {
   message: string;
   context: Record<string, unknown>;
   fingerprint: string;
+  /** Repeats within an hour of the first, while open, are counted here rather than listed again. */
+  occurrences: number;
+  lastSeenAt: string;
   resolvedAt: string | null;
   acknowledgedAt: string | null;
   createdAt: string;

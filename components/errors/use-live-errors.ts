@@ -1,7 +1,8 @@
 "use client";
 
-// Keeps the error list current from error:* events: a resolve or acknowledge is patched into
-// the rows at once; any event makes the list refetch, batched to at most one per 250 ms.
+// Keeps the error list current from error:* events: a resolve, acknowledge or repeat is patched
+// into the rows at once; a new, resolved or acknowledged entry makes the list refetch, batched
+// to at most one per 250 ms.
 // Returns the ids that arrived live, so the table can mark them for a moment.
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -51,6 +52,11 @@ export function useLiveErrors(filter: ErrorFilter): ReadonlySet<string> {
       patchEntry(queryClient, p.id, (e) => ({ ...e, resolvedAt: e.resolvedAt ?? at, acknowledgedAt: e.acknowledgedAt ?? at }));
       invalidator.request();
     };
+    // A repeat is not news: its row's count and last-seen time change in place, no highlight.
+    const onRepeated = (p: ErrorEventPayload) => {
+      if (p.occurrences === undefined) return;
+      patchEntry(queryClient, p.id, (e) => ({ ...e, occurrences: Math.max(e.occurrences, p.occurrences!), lastSeenAt: p.lastSeenAt ?? e.lastSeenAt, message: p.message }));
+    };
     const onAcknowledged = (p: ErrorEventPayload) => {
       patchEntry(queryClient, p.id, (e) => ({ ...e, acknowledgedAt: e.acknowledgedAt ?? new Date().toISOString() }));
       invalidator.request();
@@ -59,11 +65,13 @@ export function useLiveErrors(filter: ErrorFilter): ReadonlySet<string> {
     socket.on("error:critical", onNew);
     socket.on("error:resolved", onResolved);
     socket.on("error:acknowledged", onAcknowledged);
+    socket.on("error:repeated", onRepeated);
     return () => {
       socket.off("error:logged", onNew);
       socket.off("error:critical", onNew);
       socket.off("error:resolved", onResolved);
       socket.off("error:acknowledged", onAcknowledged);
+      socket.off("error:repeated", onRepeated);
       invalidator.dispose();
       for (const timer of timers) clearTimeout(timer);
     };
