@@ -51,6 +51,11 @@ function ErrorRowImpl({ entry, clientName, now, fresh }: { entry: ApiErrorEntry;
           {entry.message}
         </button>
         <p className="mt-0.5 truncate text-xs text-slate-500 dark:text-slate-400">
+          {entry.occurrences > 1 && (
+            <span data-testid="error-occurrences" title={`seen ${entry.occurrences} times`} className="mr-1.5 rounded bg-slate-200 px-1 font-mono font-semibold text-slate-700 dark:bg-slate-700 dark:text-slate-200">
+              ×{entry.occurrences}
+            </span>
+          )}
           <span className="font-medium text-slate-600 dark:text-slate-300">{entry.service}</span> · {entry.operation} ·{" "}
           <span className="font-mono">{entry.errorType}</span>
         </p>
@@ -81,6 +86,11 @@ function ErrorRowImpl({ entry, clientName, now, fresh }: { entry: ApiErrorEntry;
       </td>
       <td className={`${CELL} order-2 justify-self-end whitespace-nowrap text-xs text-slate-500 lg:table-cell lg:text-sm lg:text-slate-600 dark:text-slate-400`}>
         <RelativeTime iso={entry.createdAt} now={now} />
+        {entry.occurrences > 1 && (
+          <span data-testid="error-last-seen" className="block text-xs text-slate-500 dark:text-slate-400">
+            last <RelativeTime iso={entry.lastSeenAt} now={now} />
+          </span>
+        )}
       </td>
       <td className={`${CELL} order-5 lg:table-cell`}>
         <span data-testid="error-state" className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STATE_CLASSES[state]}`}>

@@ -1,7 +1,8 @@
 "use client";
 
-// Keeps the error list current from error:* events: a resolve or acknowledge is patched into
-// the rows at once; any event makes the list refetch, batched to at most one per 250 ms.
+// Keeps the error list current from error:* events: a resolve, acknowledge or repeat is patched
+// into the rows at once; a new, resolved or acknowledged entry makes the list refetch, batched
+// to at most one per 250 ms.
 // Returns the ids that arrived live, so the table can mark them for a moment.
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
@@ -47,6 +48,10 @@ export function useLiveErrors(filter: ErrorFilter): ReadonlySet<string> {
     for (const { event, payload: p } of heard) {
       if (event === "error:resolved") add(p.id, (e) => ({ ...e, resolvedAt: e.resolvedAt ?? at, acknowledgedAt: e.acknowledgedAt ?? at }));
       else if (event === "error:acknowledged") add(p.id, (e) => ({ ...e, acknowledgedAt: e.acknowledgedAt ?? at }));
+      // A repeat is not news: its row's count and last-seen time change in place, no highlight.
+      else if (event === "error:repeated") {
+        if (p.occurrences !== undefined) add(p.id, (e) => ({ ...e, occurrences: Math.max(e.occurrences, p.occurrences!), lastSeenAt: p.lastSeenAt ?? e.lastSeenAt, message: p.message }));
+      }
       else if (!filter.clientId || p.clientId === filter.clientId) arrived.push(p.id);
     }
     if (patch.size > 0) patchEntries(queryClient, patch);
@@ -58,7 +63,7 @@ export function useLiveErrors(filter: ErrorFilter): ReadonlySet<string> {
       }, FRESH_MS);
       timers.current.add(timer);
     }
-    if (patch.size > 0 || arrived.length > 0) refetch();
+    if (arrived.length > 0 || heard.some((h) => h.event === "error:resolved" || h.event === "error:acknowledged")) refetch();
   });
 
   return fresh;

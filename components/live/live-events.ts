@@ -20,4 +20,4 @@ export function messageEventName(event: MessageEventKey): MessageEventName {
 
 export const CALL_EVENTS = ["call:started", "call:ended", "call:analyzed"] as const satisfies readonly LiveEvent[];
 
-export const ERROR_EVENTS = ["error:logged", "error:critical", "error:resolved", "error:acknowledged"] as const satisfies readonly LiveEvent[];
+export const ERROR_EVENTS = ["error:logged", "error:critical", "error:resolved", "error:acknowledged", "error:repeated"] as const satisfies readonly LiveEvent[];

@@ -75,9 +75,9 @@ export function createAlerter(deps: AlerterDeps): Alerter {
     inFlight.add(job);
   }
 
-  function raise(alert: Alert) {
+  function raise(alert: Alert, count = 1) {
     if (!enabled) return;
-    const decision = throttle.occur(alert.fingerprint, alert);
+    const decision = throttle.occur(alert.fingerprint, alert, count);
     if (!decision.send) return;
     const note = decision.earlier ? `and ${decision.earlier} more since the last alert` : undefined;
     if (!deps.claim) return send(alert, note);
@@ -107,7 +107,7 @@ export function createAlerter(deps: AlerterDeps): Alerter {
     onCriticalError(payload) {
       // An alert about alerting would loop; those are warnings anyway.
       if (payload.service === "alerts") return;
-      raise(criticalAlert(payload, deps.config.PUBLIC_URL, clock()));
+      raise(criticalAlert(payload, deps.config.PUBLIC_URL, clock()), payload.repeats ?? 1);
     },
     onDeadLetter(payload) {
       raise(deadLetterAlert(payload, deps.config.PUBLIC_URL, clock()));

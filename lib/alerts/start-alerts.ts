@@ -38,7 +38,8 @@ export function startAlerts(opts: StartAlertsOptions): () => Promise<void> {
 
   const unsubscribe = [
     opts.bus.on("error", ({ event, payload }) => {
-      if (event === "critical") alerter.onCriticalError(payload);
+      // A repeat of a critical entry counts too: it is folded into the alert's "N more".
+      if (event === "critical" || (event === "repeated" && payload.severity === "critical")) alerter.onCriticalError(payload);
     }),
     opts.bus.on("message", ({ event, payload }) => {
       if (event === "dead_letter") alerter.onDeadLetter(payload);

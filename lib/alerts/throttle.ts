@@ -26,7 +26,8 @@ interface Group<T> {
 }
 
 export interface Throttle<T> {
-  occur(fingerprint: string, sample: T): ThrottleDecision<T>;
+  /** `count`: how many occurrences this one stands for (the error log folds repeats into one event). */
+  occur(fingerprint: string, sample: T, count?: number): ThrottleDecision<T>;
   /** Summaries of the windows that have ended; each starts a new window. */
   sweep(): Summary<T>[];
   /** Summaries of every group with repeats, ended or not (at shutdown). */
@@ -40,11 +41,11 @@ export function createThrottle<T>(opts: { windowMs: number; clock: () => Date; m
   const now = () => opts.clock().getTime();
 
   return {
-    occur(fingerprint, sample) {
+    occur(fingerprint, sample, count = 1) {
       const t = now();
       const group = groups.get(fingerprint);
       if (group && t < group.windowEndsAt) {
-        group.suppressed++;
+        group.suppressed += count;
         group.sample = sample;
         return { send: false, earlier: 0, sample };
       }
@@ -52,7 +53,7 @@ export function createThrottle<T>(opts: { windowMs: number; clock: () => Date; m
       // Bounded memory: a flood of distinct fingerprints forgets the oldest quiet ones first.
       if (!group && groups.size >= maxGroups) groups.delete(groups.keys().next().value!);
       groups.delete(fingerprint);
-      groups.set(fingerprint, { windowEndsAt: t + opts.windowMs, suppressed: 0, sample });
+      groups.set(fingerprint, { windowEndsAt: t + opts.windowMs, suppressed: count - 1, sample });
       return { send: true, earlier, sample };
     },
     sweep() {

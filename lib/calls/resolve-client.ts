@@ -61,7 +61,9 @@ export async function resolveCallClient(db: Db, call: Call): Promise<Client> {
 async function lookUp(db: Db, wanted: Candidate[]): Promise<Map<string, Client>> {
   const out = new Map<string, Client>();
   const ids = wanted.filter((c) => c.kind === "id").map((c) => c.value);
-  const routes = wanted.filter((c) => c.kind !== "id").map(({ kind, value }) => ({ kind, value }));
+  const routes = (["agent", "phone"] as const)
+    .map((kind) => ({ kind, value: { in: wanted.filter((c) => c.kind === kind).map((c) => c.value) } }))
+    .filter((r) => r.value.in.length);
   if (!routes.length) {
     if (ids.length) for (const client of await db.client.findMany({ where: { id: { in: ids } } })) out.set(`id:${client.id}`, client);
     return out;

@@ -55,13 +55,21 @@ export async function findRouteConflicts(db: Db, clientId: string | null, routes
   const wanted = FIELDS.flatMap((field) => (routes[field] ?? []).map((value) => ({ field, kind: ROUTE_FIELDS[field], value })));
   if (!wanted.length) return [];
   const taken = await db.clientRoute.findMany({
-    where: { OR: wanted.map(({ kind, value }) => ({ kind, value })), ...(clientId && { clientId: { not: clientId } }) },
+    where: {
+      OR: FIELDS.filter((f) => routes[f]?.length).map((f) => ({ kind: ROUTE_FIELDS[f], value: { in: routes[f]! } })),
+      ...(clientId && { clientId: { not: clientId } }),
+    },
     select: { kind: true, value: true },
   });
   const takenKeys = new Set(taken.map((r) => `${r.kind}\u0000${r.value}`));
-  return wanted
-    .filter((w) => takenKeys.has(`${w.kind}\u0000${w.value}`))
-    .map((w) => ({ path: w.field, message: `${NOUN[w.kind]} ${w.value} is already routed to another client` }));
+  // One detail per field (a form shows one message per field), naming every value refused.
+  return FIELDS.flatMap((field) => {
+    const values = wanted.filter((w) => w.field === field && takenKeys.has(`${w.kind}\u0000${w.value}`)).map((w) => w.value);
+    if (!values.length) return [];
+    const noun = NOUN[ROUTE_FIELDS[field]];
+    const message = values.length === 1 ? `${noun} ${values[0]} is already routed to another client` : `${noun}s ${values.join(", ")} are already routed to other clients`;
+    return [{ path: field, message }];
+  });
 }
 
 function conflictError(details: ErrorDetail[]): AppError {

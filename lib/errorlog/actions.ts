@@ -5,28 +5,14 @@ import type { ErrorLog } from "../generated/sqlite/client";
 import { canReadClient, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
 import type { EventBus } from "../events/bus";
-import type { ErrorEventPayload } from "../realtime/contract";
 import { toApiError } from "./queries";
+import { toErrorEventPayload } from "./fold";
 
 const MAX_EVENTS = 500;
 
 export interface ErrorActionContext {
   bus: EventBus;
   now?: Date;
-}
-
-export function toErrorEventPayload(e: ErrorLog): ErrorEventPayload {
-  return {
-    id: e.id,
-    clientId: e.clientId,
-    service: e.service,
-    severity: e.severity,
-    message: e.message,
-    createdAt: e.createdAt.toISOString(),
-    errorType: e.errorType,
-    operation: e.operation,
-    fingerprint: e.fingerprint,
-  };
 }
 
 /** An entry the caller may act on: 404 when it does not exist, 403 when it is another client's (or Herald's own). */

@@ -8,6 +8,7 @@ import type { EventBus } from "../events/bus";
 
 const getDb = async () => (await getContext().database()).db;
 import { newId } from "../ids";
+import { toErrorEventPayload, writeFolded, type NewEntry } from "./fold";
 
 export const SEVERITIES = ["critical", "error", "warning", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -39,14 +40,23 @@ export interface ErrorLogger {
   flush(): Promise<void>;
 }
 
-export function createErrorLogger(getDatabase: () => Promise<Db>, bus: EventBus, opts: { flushMs?: number; maxBuffer?: number } = {}): ErrorLogger {
-  let buffer: ReturnType<typeof toRow>[] = [];
+/**
+ * A buffered logger. `windowMs`: how long after its first occurrence an open entry takes
+ * repeats (lib/errorlog/fold.ts). `clock` stamps entries (tests pass a fake one).
+ */
+export function createErrorLogger(
+  getDatabase: () => Promise<Db>,
+  bus: EventBus,
+  opts: { flushMs?: number; maxBuffer?: number; windowMs?: number; clock?: () => Date } = {},
+): ErrorLogger {
+  let buffer: NewEntry[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
   const flushMs = opts.flushMs ?? 200;
   const maxBuffer = opts.maxBuffer ?? 5000;
+  const clock = opts.clock ?? (() => new Date());
 
-  function toRow(input: ErrorInput) {
+  function toRow(input: ErrorInput): NewEntry {
     return {
       id: newId("err"),
       clientId: input.clientId ?? null,
@@ -57,18 +67,17 @@ export function createErrorLogger(getDatabase: () => Promise<Db>, bus: EventBus,
       message: input.message.slice(0, 2000),
       context: safeJson(input.context ?? {}),
       fingerprint: fingerprintOf(input),
-      createdAt: new Date(),
+      createdAt: clock(),
     };
   }
 
-  async function write(rows: ReturnType<typeof toRow>[]) {
+  // A new entry is announced as logged (or critical); a repeat as `repeated`, carrying its new
+  // count, so the console updates the row without treating it as news; alerts count both.
+  async function write(rows: NewEntry[]) {
     try {
-      const db = await getDatabase();
-      await db.errorLog.createMany({ data: rows });
-      for (const r of rows) {
-        const payload = { id: r.id, clientId: r.clientId, service: r.service, severity: r.severity, message: r.message, createdAt: r.createdAt.toISOString(), errorType: r.errorType, operation: r.operation, fingerprint: r.fingerprint };
-        bus.emit("error", { event: r.severity === "critical" ? "critical" : "logged", payload });
-      }
+      const { created, repeated } = await writeFolded(await getDatabase(), rows, { windowMs: opts.windowMs, now: clock() });
+      for (const e of created) bus.emit("error", { event: e.severity === "critical" ? "critical" : "logged", payload: toErrorEventPayload(e, e.occurrences) });
+      for (const { entry, added } of repeated) bus.emit("error", { event: "repeated", payload: toErrorEventPayload(entry, added) });
     } catch (err) {
       // The error log itself failed: say so on stderr, never throw into the caller.
       console.error(`[errorlog] could not write ${rows.length} entries:`, err, rows.map((r) => r.message));

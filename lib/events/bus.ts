@@ -8,7 +8,7 @@ export interface BusEvents {
   enqueued: { count: number };
   call: { event: CallEventName; payload: CallEventPayload };
   inbound: { conversationId: string; messageId: string; text: string; mediaUrl: string | null; timestamp: string };
-  error: { event: "logged" | "critical" | "resolved" | "acknowledged"; payload: ErrorEventPayload };
+  error: { event: "logged" | "critical" | "repeated" | "resolved" | "acknowledged"; payload: ErrorEventPayload };
 }
 
 type Listener<K extends keyof BusEvents> = (value: BusEvents[K]) => void;

@@ -62,6 +62,11 @@ export interface ErrorEventPayload {
   errorType?: string;
   operation?: string;
   fingerprint?: string;
+  /** How often the entry has been seen, and when last (repeats are counted on one entry). */
+  occurrences?: number;
+  lastSeenAt?: string;
+  /** On error:logged / error:critical / error:repeated: how many occurrences this event brings. */
+  repeats?: number;
 }
 
 type MessageEventHandlers = {
@@ -78,6 +83,8 @@ export interface ServerToClientEvents extends MessageEventHandlers {
   "error:critical": (payload: ErrorEventPayload) => void;
   "error:resolved": (payload: ErrorEventPayload) => void;
   "error:acknowledged": (payload: ErrorEventPayload) => void;
+  /** An open entry was seen again: its count and last-seen time changed, it is not new. */
+  "error:repeated": (payload: ErrorEventPayload) => void;
 }
 
 export interface ClientToServerEvents {

@@ -95,7 +95,9 @@ for (const dialect of DIALECTS) {
       await assert.rejects(handleTwilioStatus(t, noSid.raw, FORM, noSid.signature), (e: { name?: string }) => e.name === "ZodError");
       assert.equal(await status(m.id), "sent");
       await getErrorLogger().flush();
-      assert.ok((await t.db.errorLog.count({ where: { errorType: "invalid_signature", severity: "warning", operation: "twilio_status" } })) >= 2);
+      // Repeats are counted on one entry (lib/errorlog/fold.ts).
+      const warnings = await t.db.errorLog.aggregate({ where: { errorType: "invalid_signature", severity: "warning", operation: "twilio_status" }, _sum: { occurrences: true } });
+      assert.ok((warnings._sum.occurrences ?? 0) >= 2);
       const unknown = twilioForm("/api/webhooks/twilio/status", { MessageSid: "SM_nobody", MessageStatus: "delivered" });
       await handleTwilioStatus(t, unknown.raw, FORM, unknown.signature);
       await getErrorLogger().flush();
