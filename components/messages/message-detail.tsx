@@ -70,6 +70,11 @@ export function MessageDetail({ message: listed, editing, onEditingChange }: Pro
             <RelativeTime iso={m.readAt ?? m.deliveredAt} now={now} />
           </Field>
         </dl>
+        {m.possibleDuplicate && (
+          <p data-testid="possible-duplicate-notice" className="rounded-md bg-orange-50 px-3 py-2 text-xs text-orange-900 ring-1 ring-inset ring-orange-200 dark:bg-orange-950 dark:text-orange-200 dark:ring-orange-800">
+            <strong>Maybe sent twice:</strong> Herald stopped while this message was being handed to the provider, so it sent it again. The customer may have received it twice (the attempt log shows the unknown attempt).
+          </p>
+        )}
         {(problem || m.heldReason) && (
           <div className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-inset ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800">
             {m.deadLetterReason && (

@@ -8,7 +8,7 @@ import type { ApiMessage } from "@/components/api/types";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RowControls } from "./row-controls";
 import { useExpandableRow } from "./use-expandable-row";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { PossibleDuplicateBadge, StatusBadge } from "@/components/ui/status-badge";
 
 // Below `lg` a row is a two-column card (recipient | status, client | time, body, controls |
 // actions); from `lg` up it is an ordinary table row. A row expands (click anywhere that is not
@@ -88,6 +88,7 @@ function MessageRowImpl({ message, clientName, now, selected, onSelect }: Props)
         </td>
         <td className={`${CELL} order-2 justify-self-end text-right lg:table-cell lg:text-left`}>
           <StatusBadge status={message.status} />
+          {message.possibleDuplicate && <PossibleDuplicateBadge />}
           {problem && (
             <p className="mt-1 max-w-32 truncate text-xs text-amber-800 xl:max-w-36 dark:text-amber-300" title={problem}>
               {problem}

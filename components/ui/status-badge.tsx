@@ -14,3 +14,16 @@ export function StatusBadge({ status }: { status: string }) {
     </span>
   );
 }
+
+/** A crash left it unknown whether the provider already had this message; it was sent again. */
+export function PossibleDuplicateBadge() {
+  return (
+    <span
+      data-testid="possible-duplicate"
+      title="Herald stopped while this message was being handed to the provider, so it was sent again: the customer may have received it twice."
+      className="ml-1 inline-flex items-center rounded-full bg-orange-100 px-2 py-0.5 text-xs font-medium text-orange-800 ring-1 ring-inset ring-orange-300 dark:bg-orange-950 dark:text-orange-200 dark:ring-orange-800"
+    >
+      maybe sent twice
+    </span>
+  );
+}

@@ -9,6 +9,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 const LINGER_MS = 1_000;
 
 export function closeIfAnsweredEarly(req: IncomingMessage, res: ServerResponse): void {
+  // Say so in the answer: a client that was told keep-alive would send its next request on a
+  // connection about to close, and get a hang-up. (Every answer's headers pass through
+  // writeHead, the implicit ones included.)
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    if (!req.complete && !this.headersSent) this.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
   res.once("finish", () => {
     if (req.complete) return;
     const socket = req.socket;

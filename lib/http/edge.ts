@@ -10,6 +10,7 @@
 //  - what goes on to Next starts a few requests per event-loop turn (lib/http/turns.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getConfig } from "../config";
+import { AppError } from "../errors";
 import { declaresTooLarge, payloadTooLarge } from "./body";
 import { isCallWebhook, serveCallWebhook } from "./call-webhook-listener";
 import { stampClientAddress } from "./client-address";
@@ -27,6 +28,15 @@ function pathOf(url: string | undefined): string {
   return path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
 }
 
+function decodesCleanly(url: string | undefined): boolean {
+  try {
+    decodeURIComponent(url ?? "/");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function serveEdge(req: IncomingMessage, res: ServerResponse, next: NextHandler): Promise<void> {
   const path = pathOf(req.url);
   try {
@@ -38,6 +48,10 @@ export async function serveEdge(req: IncomingMessage, res: ServerResponse, next:
     if (requestPolicy) req.headers["content-security-policy"] = requestPolicy;
     else delete req.headers["content-security-policy"];
     closeIfAnsweredEarly(req, res);
+    // A malformed percent-escape (`%ZZ`, `q=%`) would be a 500 from Next's own URL decoding.
+    if (!decodesCleanly(req.url)) {
+      return sendError(res, new AppError("VALIDATION_FAILED", "the URL has a malformed percent-escape (write % as %25)"), `${req.method} ${path}`);
+    }
     if (declaresTooLarge(req.headers["content-length"], config.MAX_BODY_BYTES)) {
       return sendError(res, payloadTooLarge(config.MAX_BODY_BYTES), `${req.method} ${path}`, { Connection: "close" });
     }
