@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import type { Database } from "../db/client";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
+import { parseJsonBody } from "../http/json-body";
 import { getContext } from "../context";
 import { publish } from "../queue/publish";
 import { callWebhookSchema } from "../schemas/call-webhook";
@@ -52,12 +53,7 @@ async function ingestSignedCall(db: Database, rawBody: string, signature: string
   if (!config.RETELL_API_KEY) throw new AppError("INVALID_SIGNATURE", "RETELL_API_KEY is not configured; call webhooks cannot be verified");
   const problem = checkRetellSignature(config.RETELL_API_KEY, rawBody, signature, now.getTime());
   if (problem) throw new AppError("INVALID_SIGNATURE", `x-retell-signature ${problem}`);
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody);
-  } catch {
-    throw new AppError("INVALID_JSON", "body is not valid JSON");
-  }
+  const json = parseJsonBody(rawBody);
   const body = callWebhookSchema.parse(json);
   const result = await ingestQueued(db, body, { maxAttempts: config.RETRY_MAX_ATTEMPTS, now });
   if (result.status === "ignored") {

@@ -40,18 +40,20 @@ function findConnection(adapter: object): SqliteConnection | undefined {
 }
 
 // The handle of each client opened here, for the few readers that hold only the Prisma client
-// (the list searches). Kept in this module: handles are created nowhere else.
-const handles = new WeakMap<Db, Database>();
+// (the list searches). It rides on the client under a registered symbol, not in a module-level
+// map: Next bundles its own copy of this module into the route handlers, and a map there would
+// be empty for a client that server.ts opened.
+const HANDLE = Symbol.for("herald.database");
 
 /** The handle a Prisma client was opened with. */
 export function databaseOf(db: Db): Database {
-  const handle = handles.get(db);
+  const handle = (db as unknown as { [HANDLE]?: Database })[HANDLE];
   if (!handle) throw new Error("this Prisma client was not opened with openDatabase()");
   return handle;
 }
 
 function remember(handle: Database): Database {
-  handles.set(handle.db, handle);
+  Object.defineProperty(handle.db, HANDLE, { value: handle, enumerable: false });
   return handle;
 }
 

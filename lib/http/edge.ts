@@ -11,6 +11,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
+import { hasUnstorableText } from "./clean-text";
 import { declaresTooLarge, payloadTooLarge } from "./body";
 import { isCallWebhook, serveCallWebhook } from "./call-webhook-listener";
 import { stampClientAddress } from "./client-address";
@@ -30,8 +31,7 @@ function pathOf(url: string | undefined): string {
 
 function decodesCleanly(url: string | undefined): boolean {
   try {
-    decodeURIComponent(url ?? "/");
-    return true;
+    return !hasUnstorableText(decodeURIComponent(url ?? "/"));
   } catch {
     return false;
   }
@@ -50,7 +50,7 @@ export async function serveEdge(req: IncomingMessage, res: ServerResponse, next:
     closeIfAnsweredEarly(req, res);
     // A malformed percent-escape (`%ZZ`, `q=%`) would be a 500 from Next's own URL decoding.
     if (!decodesCleanly(req.url)) {
-      return sendError(res, new AppError("VALIDATION_FAILED", "the URL has a malformed percent-escape (write % as %25)"), `${req.method} ${path}`);
+      return sendError(res, new AppError("VALIDATION_FAILED", "the URL has a malformed percent-escape or a NUL character (write % as %25)"), `${req.method} ${path}`);
     }
     if (declaresTooLarge(req.headers["content-length"], config.MAX_BODY_BYTES)) {
       return sendError(res, payloadTooLarge(config.MAX_BODY_BYTES), `${req.method} ${path}`, { Connection: "close" });

@@ -5,6 +5,7 @@ import type { Config } from "../config";
 import type { Database, Db } from "../db/client";
 import type { EventBus } from "../events/bus";
 import { getContext } from "../context";
+import { parseJsonBody } from "./json-body";
 import { AppError, toErrorResponse } from "../errors";
 import { resolvePrincipal, type Principal } from "../auth/principal";
 import { logError } from "../errorlog/log-error";
@@ -104,12 +105,7 @@ export async function parseBody<T>(req: Request, schema: ZodType<T>, opts: { opt
   const text = await readRawBody(req);
   let value: unknown = {};
   if (text.trim() !== "" || !opts.optional) {
-    assertJsonDepth(text);
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw new AppError("INVALID_JSON", "body is not valid JSON");
-    }
+    value = parseJsonBody(text);
   }
   return schema.parse(value);
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Database } from "../db/client";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
+import { parseJsonBody } from "../http/json-body";
 import { logError } from "../errorlog/log-error";
 import type { StatusReport } from "../domain/status-report";
 import { addSuppression } from "../suppressions";
@@ -51,12 +52,7 @@ export async function handleSendgridEvents(database: Database, raw: string, sign
     logError({ service: "webhooks", operation: "sendgrid_events", errorType: "invalid_signature", severity: "warning", message: `SendGrid signature ${problem}` });
     throw new AppError("INVALID_SIGNATURE", key ? `event webhook signature ${problem}` : "SENDGRID_WEBHOOK_PUBLIC_KEY is not configured");
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new AppError("INVALID_JSON", "body is not valid JSON");
-  }
+  const json = parseJsonBody(raw);
   const events = sendgridEventsSchema.parse(json);
   const reports: StatusReport[] = [];
   for (const e of events) {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Database } from "../db/client";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
+import { assertStorableText } from "../http/clean-text";
 import { logError } from "../errorlog/log-error";
 import { addSuppression } from "../suppressions";
 import { twilioPriceToCents } from "../providers/twilio";
@@ -23,7 +24,9 @@ export function parseForm(raw: string, contentType: string | null): Record<strin
   if (!contentType?.toLowerCase().includes("application/x-www-form-urlencoded")) {
     throw new AppError("VALIDATION_FAILED", "body must be application/x-www-form-urlencoded", [{ path: "Content-Type", message: "expected a form body" }]);
   }
-  return Object.fromEntries(new URLSearchParams(raw));
+  const params = Object.fromEntries(new URLSearchParams(raw));
+  assertStorableText(params);
+  return params;
 }
 
 /** Checks X-Twilio-Signature; a failure is logged as a warning and answered 401. */

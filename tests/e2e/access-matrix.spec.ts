@@ -81,6 +81,8 @@ const ROUTES: Row[] = [
   { route: "GET /api/errors/stats", req: scoped("/api/errors/stats"), ok: 200 },
   { route: "POST /api/errors/:id/resolve", req: (w, o) => ({ path: `/api/errors/${o.error}/resolve`, data: {} }), ok: 200, other: [403, 404] },
   { route: "POST /api/errors/:id/acknowledge", req: (w, o) => ({ path: `/api/errors/${o.error}/acknowledge` }), ok: 200, other: [403, 404] },
+  // Logout ends the caller's own session (a key has none): any valid credentials, no one else's data.
+  { route: "POST /api/auth/logout", req: () => ({ path: "/api/auth/logout", data: {} }), ok: 200, other: 200 },
   { route: "GET /api/auth/sessions", req: () => ({ path: "/api/auth/sessions" }), ok: 200, own: 403, other: 403 },
   { route: "DELETE /api/auth/sessions/:id", req: () => ({ path: "/api/auth/sessions/ses_none" }), ok: 404, own: 403, other: 403 },
   { route: "POST /api/templates/preview", req: (w, o) => ({ path: "/api/templates/preview", data: { clientId: o.id, kind: "confirmation", channel: "sms" } }), ok: 200 },
@@ -92,7 +94,6 @@ const PUBLIC: { route: string; req: Req; status: number; code?: string; once?: t
   { route: "GET /api/metrics", req: { path: "/api/metrics" }, status: 200 },
   // Once: failed logins are rate-limited per address, and the console specs log in after this one.
   { route: "POST /api/auth/login", req: { path: "/api/auth/login", data: { password: "not-the-password" } }, status: 401, code: "UNAUTHENTICATED", once: true },
-  { route: "POST /api/auth/logout", req: { path: "/api/auth/logout", data: {} }, status: 200 },
   { route: "POST /api/webhooks/calls", req: { path: "/api/webhooks/calls", data: { event: "call_started", call: { call_id: "call_matrix_forged" } } }, status: 401, code: "INVALID_SIGNATURE" },
   { route: "POST /api/webhooks/twilio/status", req: { path: "/api/webhooks/twilio/status", data: "MessageSid=SM1&MessageStatus=delivered" }, status: 401, code: "INVALID_SIGNATURE" },
   { route: "POST /api/webhooks/twilio/inbound", req: { path: "/api/webhooks/twilio/inbound", data: "From=%2B15557770000&To=%2B15550001111&Body=hi&MessageSid=SM2" }, status: 401, code: "INVALID_SIGNATURE" },
