@@ -14,14 +14,8 @@ import { checkIntegrity } from "./reliability-check";
 import { AGENT_ID, callEvent, httpCall, openLoop, sampleRss, signedHeaders } from "./reliability-load";
 import { renderReliability, rssTrend, summarizeStream, writeReliability, type ReliabilityReport } from "./reliability-report";
 import { ADMIN_KEY, RETELL_KEY, startServer, stopServer, waitHealthy, type Server } from "./server-process";
+import { intEnv } from "./int-env";
 
-function intEnv(name: string, def: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return def;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-  return n;
-}
 
 const settings = {
   seconds: intEnv("RELIABILITY_SECONDS", 60, 5, 3600),

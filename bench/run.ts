@@ -7,14 +7,8 @@ import { ensureNextBuild, runHttpPhase } from "./http-phase";
 import { runLibraryPhases, type LibrarySettings } from "./library-phases";
 import { runWebhookPhase } from "./webhook-phase";
 import { machineInfo, renderReport, writeReport, type BenchReport, type DialectRun } from "./report";
+import { intEnv } from "./int-env";
 
-function intEnv(name: string, def: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return def;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-  return n;
-}
 
 function dialectsFromEnv(): Dialect[] {
   const raw = (process.env.BENCH_DB ?? "").trim().toLowerCase();

@@ -3,10 +3,9 @@
 // and flushed in batches; logging never blocks or breaks the path that logs.
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
-import { contextSlot, getContext } from "../context";
+import { contextSlot, getContext, getDb } from "../context";
 import type { EventBus } from "../events/bus";
 
-const getDb = async () => (await getContext().database()).db;
 import { newId } from "../ids";
 import { toErrorEventPayload, writeFolded, type NewEntry } from "./fold";
 
