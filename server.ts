@@ -5,15 +5,14 @@ import next from "next";
 import nextEnv from "@next/env";
 import { ensureSecrets } from "./lib/auth/secrets";
 import { createContext, setContext } from "./lib/context";
-import { createWorker } from "./lib/engine/worker";
+import { startWorkerThread } from "./lib/engine/worker-host";
 import { createProviderChains } from "./lib/providers/registry";
 import { attachRealtime } from "./lib/realtime/server";
 import { joinRealtimeCluster } from "./lib/realtime/cluster";
-import { addSuppression } from "./lib/suppressions";
 import { startAlerts } from "./lib/alerts/start-alerts";
 import { emailViaChain } from "./lib/alerts/email-via-chain";
 import { startDailyPrune } from "./lib/retention/start-daily-prune";
-import { getErrorLogger, logError } from "./lib/errorlog/log-error";
+import { getErrorLogger } from "./lib/errorlog/log-error";
 import { serveEdge } from "./lib/http/edge";
 
 async function main() {
@@ -35,28 +34,17 @@ async function main() {
   const database = await ctx.database();
   const io = attachRealtime(httpServer, database, bus);
   const leaveCluster = config.REALTIME_CLUSTER ? await joinRealtimeCluster(io, database.dialect.name, config.DATABASE_URL) : async () => {};
+  // The worker runs in its own thread with its own connection (lib/engine/worker-host.ts);
+  // this thread keeps its providers for alert emails and for naming them in /api/health.
   const { chains, providers } = createProviderChains(config);
-  const worker = config.WORKER_ENABLED
-    ? createWorker({
-        database,
-        chains,
-        providers,
-        bus,
-        options: {
-          intervalMs: config.WORKER_INTERVAL_MS,
-          batchSize: config.WORKER_BATCH_SIZE,
-          concurrency: config.WORKER_CONCURRENCY,
-          leaseMs: config.WORKER_LEASE_MS,
-          retryIntervalMs: config.RETRY_INTERVAL_MS,
-        },
-        reportError: logError,
-        suppress: (s) => addSuppression(database.db, s),
-        prices: { sms: config.PRICE_SMS_SEGMENT_CENTS, whatsapp: config.PRICE_WHATSAPP_CENTS, email: config.PRICE_EMAIL_CENTS },
-      })
-    : undefined;
+  const worker = config.WORKER_ENABLED ? startWorkerThread({ bus }) : undefined;
   bus.on("enqueued", () => worker?.nudge());
-  ctx.runtime = { startedAt: new Date(), worker, providers };
-  worker?.start();
+  ctx.runtime = {
+    startedAt: new Date(),
+    worker,
+    providers: providers.map((p) => ({ name: p.name, channels: p.channels, state: worker && (() => worker.breaker(p.name) ?? p.state?.()) })),
+  };
+  await worker?.ready;
   const stopAlerts = startAlerts({
     bus,
     db: database.db,

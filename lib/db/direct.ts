@@ -5,6 +5,10 @@
 // is open on the connection, so Prisma's transactions and these never mix (a claim run
 // inside someone else's transaction could be rolled back after its messages were sent).
 // PostgreSQL, and SQLite while a Prisma transaction is open, take the Prisma route.
+// Transactions take the write lock when they begin (BEGIN IMMEDIATE): the worker thread has
+// a connection of its own, and a transaction that read first and then asked for the lock
+// would fail at once (SQLITE_BUSY) whenever the other connection had written meanwhile,
+// where one that asks first simply waits its turn (busy_timeout).
 import type { Statement } from "better-sqlite3";
 import type { Database, SqliteConnection } from "./client";
 import { sqliteTimestamp } from "./dialect-sqlite";
@@ -77,7 +81,7 @@ export async function runSteps(database: Database, steps: Step[]): Promise<unkno
           results.push(query ? runOn(connection, query) : []);
         }
         return results;
-      })(),
+      }).immediate(),
     );
   }
   return database.db.$transaction(async (tx) => {
@@ -103,7 +107,7 @@ export async function runTransaction<T>(database: Database, writes: Sql[], last?
       connection.transaction(() => {
         for (const w of writes) statement(connection, w.sql).run(...w.values.map(bindable));
         return last ? (statement(connection, last.sql).all(...last.values.map(bindable)) as T[]) : [];
-      })(),
+      }).immediate(),
     );
   }
   const { db } = database;
