@@ -17,7 +17,7 @@ import { createTimedProvider } from "./timed-provider";
  */
 export async function benchLatency(database: Database, s: LibrarySettings): Promise<LatencyResult> {
   const { client } = await createClient(database.db, { name: "Bench latency", timezone: "UTC", smsFrom: "+15550001111" });
-  const { bus } = getContext();
+  const { bus, config } = getContext();
   const total = s.latencyCount;
   const intervalMs = 1000 / s.latencyRate;
   const startedAt = new Float64Array(total).fill(NaN);
@@ -54,7 +54,7 @@ export async function benchLatency(database: Database, s: LibrarySettings): Prom
     const p = (async () => {
       try {
         const input = messageInputSchema.parse({ clientId: client.id, channel: "sms", to: benchPhone(i), body: `Bench latency #${i}` });
-        await submitMessage(database, principal, input);
+        await submitMessage({ database, bus, config }, principal, input);
       } catch (err) {
         if (++enqueueErrors <= 3) console.error(`     submitMessage failed: ${brief(err)}`);
       }

@@ -8,6 +8,13 @@ import type { Database } from "./db/client";
 import { EventBus } from "./events/bus";
 import type { Runtime } from "./runtime";
 
+/** What a use case needs from the process: the database, the bus its changes are announced on, the configuration. */
+export interface Services {
+  database: Database;
+  bus: EventBus;
+  config: Config;
+}
+
 export interface HeraldContext {
   config: Config;
   bus: EventBus;
@@ -39,6 +46,11 @@ export function createContext(env: Record<string, string | undefined> = process.
     },
   };
   return ctx;
+}
+
+/** The context's services, its database opened. */
+export async function servicesOf(ctx: HeraldContext): Promise<Services> {
+  return { database: await ctx.database(), bus: ctx.bus, config: ctx.config };
 }
 
 /** The process's context (created from the environment on first use). */

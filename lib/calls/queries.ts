@@ -1,10 +1,10 @@
 // Read side of calls: list (keyset by id, newest first), detail with its follow-ups, stats.
 import { decodeRecord } from "../domain/json-columns";
-import type { Db } from "../db/client";
+import type { Database, Db } from "../db/client";
 import type { Call, Prisma } from "../generated/sqlite/client";
 import { z } from "zod";
 import { toApiMessage } from "../queue/serialize";
-import { searchIds } from "../db-like";
+import { searchIds } from "../db/like";
 
 export const callListQuerySchema = z.object({
   clientId: z.string().min(1).optional(),
@@ -39,16 +39,17 @@ export function toApiCall(c: Call) {
   };
 }
 
-export async function listCalls(db: Db, q: CallListQuery) {
+export async function listCalls(database: Database, q: CallListQuery) {
+  const { db } = database;
   const where: Prisma.CallWhereInput = {
     ...(q.clientId && { clientId: q.clientId }),
     ...(q.status && { status: q.status }),
     ...(q.cursor && { id: { lt: q.cursor } }),
   };
   if (q.q) {
-    // Prisma's `contains` reads %, _ and \ as wildcards: the search finds the page's ids (lib/db-like.ts).
+    // Prisma's `contains` reads %, _ and \ as wildcards: the search finds the page's ids (lib/db/like.ts).
     const columns = ["callId", "agentId", "fromNumber", "toNumber"];
-    where.id = { in: await searchIds(db, { table: "Call", columns, text: q.q, equals: { clientId: q.clientId, status: q.status }, before: q.cursor, limit: q.limit + 1 }) };
+    where.id = { in: await searchIds(database, { table: "Call", columns, text: q.q, equals: { clientId: q.clientId, status: q.status }, before: q.cursor, limit: q.limit + 1 }) };
   }
   const rows = await db.call.findMany({ where, orderBy: { id: "desc" }, take: q.limit + 1 });
   const more = rows.length > q.limit;

@@ -1,10 +1,8 @@
 // POST /api/webhooks/calls, minus HTTP: verify, parse, ingest, announce.
 import { ZodError } from "zod";
-import type { Database } from "../db/client";
-import { getConfig } from "../config";
+import type { Services } from "../context";
 import { AppError } from "../errors";
 import { parseJsonBody } from "../http/json-body";
-import { getContext } from "../context";
 import { publish } from "../queue/publish";
 import { callWebhookSchema } from "../schemas/call-webhook";
 import type { CallEventName as BusCallEvent } from "../realtime/contract";
@@ -28,9 +26,9 @@ export function toCallEventPayload(call: CallSummary, now: Date) {
   };
 }
 
-export async function handleCallWebhook(db: Database, rawBody: string, signature: string | null, now = new Date()): Promise<IngestResult> {
+export async function handleCallWebhook(services: Services, rawBody: string, signature: string | null, now = new Date()): Promise<IngestResult> {
   try {
-    return await ingestSignedCall(db, rawBody, signature, now);
+    return await ingestSignedCall(services, rawBody, signature, now);
   } catch (err) {
     // Every refused call event leaves an error-log entry (the caller still gets its 4xx).
     if (err instanceof AppError || err instanceof ZodError) {
@@ -48,19 +46,17 @@ export async function handleCallWebhook(db: Database, rawBody: string, signature
   }
 }
 
-async function ingestSignedCall(db: Database, rawBody: string, signature: string | null, now: Date): Promise<IngestResult> {
-  const config = getConfig();
+async function ingestSignedCall({ database, bus, config }: Services, rawBody: string, signature: string | null, now: Date): Promise<IngestResult> {
   if (!config.RETELL_API_KEY) throw new AppError("INVALID_SIGNATURE", "RETELL_API_KEY is not configured; call webhooks cannot be verified");
   const problem = checkRetellSignature(config.RETELL_API_KEY, rawBody, signature, now.getTime());
   if (problem) throw new AppError("INVALID_SIGNATURE", `x-retell-signature ${problem}`);
   const json = parseJsonBody(rawBody);
   const body = callWebhookSchema.parse(json);
-  const result = await ingestQueued(db, body, { maxAttempts: config.RETRY_MAX_ATTEMPTS, now });
+  const result = await ingestQueued(database, body, { maxAttempts: config.RETRY_MAX_ATTEMPTS, now });
   if (result.status === "ignored") {
     logError({ service: "webhooks", operation: "call_webhook", errorType: "unknown_event", severity: "info", message: result.reason, context: { callId: body.call.call_id } });
   }
   if (result.status === "recorded") {
-    const { bus } = getContext();
     bus.emit("call", { event: BUS_EVENT[result.event]!, payload: toCallEventPayload(result.call, now) });
     publish(bus, result.transitions);
   }

@@ -39,24 +39,6 @@ function findConnection(adapter: object): SqliteConnection | undefined {
   return undefined;
 }
 
-// The handle of each client opened here, for the few readers that hold only the Prisma client
-// (the list searches). It rides on the client under a registered symbol, not in a module-level
-// map: Next bundles its own copy of this module into the route handlers, and a map there would
-// be empty for a client that server.ts opened.
-const HANDLE = Symbol.for("herald.database");
-
-/** The handle a Prisma client was opened with. */
-export function databaseOf(db: Db): Database {
-  const handle = (db as unknown as { [HANDLE]?: Database })[HANDLE];
-  if (!handle) throw new Error("this Prisma client was not opened with openDatabase()");
-  return handle;
-}
-
-function remember(handle: Database): Database {
-  Object.defineProperty(handle.db, HANDLE, { value: handle, enumerable: false });
-  return handle;
-}
-
 /** Opens a database. SQLite gets WAL and a busy timeout so the API and the worker share it well. */
 export async function openDatabase(url: string): Promise<Database> {
   if (dialectNameOf(url) === "sqlite") {
@@ -77,19 +59,19 @@ export async function openDatabase(url: string): Promise<Database> {
     await db.$executeRawUnsafe("PRAGMA synchronous=NORMAL");
     await db.$executeRawUnsafe("PRAGMA busy_timeout=5000");
     if (!connection) console.warn("[db] the SQLite adapter's connection was not found: raw statements go through Prisma (slower)");
-    return remember({ db, dialect: sqliteDialect, sqlite: connection, close: () => db.$disconnect() });
+    return { db, dialect: sqliteDialect, sqlite: connection, close: () => db.$disconnect() };
   }
   // Herald owns the pool and hands it to the adapter (its public constructor takes a pg.Pool).
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {}); // a backend that dies while idle is replaced on next use
   const client = new PostgresClient({ adapter: new PrismaPg(pool) });
   const db = client as unknown as Db;
-  return remember({
+  return {
     db,
     dialect: postgresDialect,
     close: async () => {
       await db.$disconnect();
       await pool.end().catch(() => {});
     },
-  });
+  };
 }

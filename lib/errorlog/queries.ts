@@ -1,8 +1,8 @@
 // Read side of the error log: the filtered, keyset-paginated list and the stats.
 // Ids are time-ordered (lib/ids.ts), so "newest first" is "id descending".
 import { decodeRecord } from "../domain/json-columns";
-import { databaseOf, type Db } from "../db/client";
-import { searchIds } from "../db-like";
+import type { Database, Db, Dialect } from "../db/client";
+import { searchIds } from "../db/like";
 import { sql, type Sql } from "../db/sql";
 import type { ErrorLog, Prisma } from "../generated/sqlite/client";
 import { SEVERITIES, type Severity } from "./log-error";
@@ -52,27 +52,28 @@ function listWhere(q: ErrorListQuery, now: Date): Prisma.ErrorLogWhereInput {
 }
 
 /** listWhere's conditions as SQL, for the text search (Prisma's `contains` cannot escape LIKE's wildcards). */
-function searchConditions(db: Db, q: ErrorListQuery, now: Date): Sql[] {
+function searchConditions(dialect: Dialect, q: ErrorListQuery, now: Date): Sql[] {
   const out: Sql[] = [];
-  if (q.since) out.push(sql`"lastSeenAt" >= ${databaseOf(db).dialect.ts(new Date(now.getTime() - SINCE_MS[q.since]))}`);
+  if (q.since) out.push(sql`"lastSeenAt" >= ${dialect.ts(new Date(now.getTime() - SINCE_MS[q.since]))}`);
   if (q.resolved !== undefined) out.push(q.resolved ? sql`"resolvedAt" IS NOT NULL` : sql`"resolvedAt" IS NULL`);
   return out;
 }
 
 /** One run of entries, newest first: of one severity and below an id if asked, through the text search when there is text. */
-async function findEntries(db: Db, q: ErrorListQuery, now: Date, page: { severity?: string; before?: string; take: number }): Promise<ErrorLog[]> {
+async function findEntries(database: Database, q: ErrorListQuery, now: Date, page: { severity?: string; before?: string; take: number }): Promise<ErrorLog[]> {
+  const { db } = database;
   if (q.q) {
     const equals = { clientId: q.clientId, service: q.service, errorType: q.type, severity: page.severity ?? q.severity };
-    const ids = await searchIds(db, { table: "ErrorLog", columns: ["message"], text: q.q, equals, where: searchConditions(db, q, now), before: page.before, limit: page.take });
+    const ids = await searchIds(database, { table: "ErrorLog", columns: ["message"], text: q.q, equals, where: searchConditions(database.dialect, q, now), before: page.before, limit: page.take });
     return db.errorLog.findMany({ where: { id: { in: ids } }, orderBy: { id: "desc" } });
   }
   const and: Prisma.ErrorLogWhereInput[] = [listWhere(q, now), ...(page.severity ? [{ severity: page.severity }] : []), ...(page.before ? [{ id: { lt: page.before } }] : [])];
   return db.errorLog.findMany({ where: { AND: and }, orderBy: { id: "desc" }, take: page.take });
 }
 
-export async function listErrors(db: Db, q: ErrorListQuery, ctx: QueryContext = {}) {
+export async function listErrors(database: Database, q: ErrorListQuery, ctx: QueryContext = {}) {
   const now = ctx.now ?? new Date();
-  const rows = q.sort === "severity" ? await listBySeverity(db, q, now) : await findEntries(db, q, now, { before: q.cursor?.replace(/^\d:/, ""), take: q.limit + 1 });
+  const rows = q.sort === "severity" ? await listBySeverity(database, q, now) : await findEntries(database, q, now, { before: q.cursor?.replace(/^\d:/, ""), take: q.limit + 1 });
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
   const last = page[page.length - 1];
@@ -84,14 +85,14 @@ const rankOf = (severity: string) => Math.max(0, SEVERITIES.indexOf(severity as 
 
 // Most severe first, newest first within a severity. The severity column is text, so its
 // rank is not an index order: read one severity at a time (at most four small queries).
-async function listBySeverity(db: Db, q: ErrorListQuery, now: Date) {
+async function listBySeverity(database: Database, q: ErrorListQuery, now: Date) {
   const [rankText, cursorId] = q.cursor?.includes(":") ? q.cursor.split(":") : [undefined, q.cursor];
   const startRank = rankText === undefined ? 0 : Number(rankText);
   const rows: ErrorLog[] = [];
   for (let rank = startRank; rank < SEVERITIES.length && rows.length <= q.limit; rank++) {
     const severity = SEVERITIES[rank]!;
     if (q.severity && q.severity !== severity) continue;
-    rows.push(...(await findEntries(db, q, now, { severity, before: rank === startRank ? cursorId : undefined, take: q.limit + 1 - rows.length })));
+    rows.push(...(await findEntries(database, q, now, { severity, before: rank === startRank ? cursorId : undefined, take: q.limit + 1 - rows.length })));
   }
   return rows;
 }

@@ -2,7 +2,7 @@
 // call platform posts an event for every call, and Next's request pipeline alone costs
 // several milliseconds of CPU per request. Same handler and error body as the route.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getContext } from "../context";
+import { getContext, servicesOf } from "../context";
 import { handleCallWebhook } from "../calls/webhook";
 import { readNodeBody } from "./body";
 import { assertJsonDepth } from "./json-depth";
@@ -18,10 +18,11 @@ export function isCallWebhook(req: IncomingMessage): boolean {
 
 export async function serveCallWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const raw = await readNodeBody(req, getContext().config.MAX_BODY_BYTES);
+    const ctx = getContext();
+    const raw = await readNodeBody(req, ctx.config.MAX_BODY_BYTES);
     assertJsonDepth(raw);
     const signature = req.headers["x-retell-signature"];
-    await handleCallWebhook(await getContext().database(), raw, typeof signature === "string" ? signature : null);
+    await handleCallWebhook(await servicesOf(ctx), raw, typeof signature === "string" ? signature : null);
     res.writeHead(204).end();
   } catch (err) {
     sendError(res, err, `POST ${CALL_WEBHOOK_PATH}`);

@@ -1,10 +1,8 @@
 // Route handler plumbing: parse (zod) → authorize → call lib → respond, with every
 // failure turned into the API.md error body in one place.
 import type { ZodType } from "zod";
-import type { Config } from "../config";
-import type { Database, Db } from "../db/client";
-import type { EventBus } from "../events/bus";
-import { getContext } from "../context";
+import type { Db } from "../db/client";
+import { getContext, servicesOf, type Services } from "../context";
 import { parseJsonBody } from "./json-body";
 import { AppError, toErrorResponse } from "../errors";
 import { resolvePrincipal, type Principal } from "../auth/principal";
@@ -43,18 +41,14 @@ export function errorResponse(err: unknown, req?: Request): Response {
 }
 
 /** What a handler works with, from the process's one context (lib/context.ts). */
-export interface HandlerContext {
-  database: Database;
+export interface HandlerContext extends Services {
   /** The Prisma client of `database`. */
   db: Db;
-  bus: EventBus;
-  config: Config;
 }
 
 async function handlerContext(): Promise<HandlerContext> {
-  const ctx = getContext();
-  const database = await ctx.database();
-  return { database, db: database.db, bus: ctx.bus, config: ctx.config };
+  const services = await servicesOf(getContext());
+  return { ...services, db: services.database.db };
 }
 
 /** Wraps a handler so that anything it throws becomes the API.md error body. */

@@ -1,32 +1,28 @@
 // Message use cases behind the API: each checks who may act, asks the queue to do it, and
 // publishes the transitions the queue made.
 import type { Database } from "../db/client";
+import type { Services } from "../context";
 import type { Principal } from "../auth/principal";
 import { assertCanReadClient, canReadClient } from "../auth/principal";
-import { getConfig } from "../config";
-import { getContext } from "../context";
-import type { EventBus } from "../events/bus";
 import type { Message } from "../generated/sqlite/client";
 import { cancelMessage, getMessageOrThrow, retryMessage } from "../queue/actions";
 import { enqueueBatch, enqueueMessage } from "../queue/enqueue";
 import { publish } from "../queue/publish";
 import type { RetryEdit, ValidMessageInput } from "../schemas/message";
 
-const bus = (): EventBus => getContext().bus;
-
-export async function submitMessage(database: Database, principal: Principal, input: ValidMessageInput, idempotencyKey?: string) {
+export async function submitMessage({ database, bus, config }: Services, principal: Principal, input: ValidMessageInput, idempotencyKey?: string) {
   assertCanReadClient(principal, input.clientId);
-  const result = await enqueueMessage(database, input, { idempotencyKey, maxAttempts: getConfig().RETRY_MAX_ATTEMPTS });
-  publish(bus(), result.transitions);
+  const result = await enqueueMessage(database, input, { idempotencyKey, maxAttempts: config.RETRY_MAX_ATTEMPTS });
+  publish(bus, result.transitions);
   return result;
 }
 
-export async function submitBatch(database: Database, principal: Principal, items: unknown[]) {
+export async function submitBatch({ database, bus, config }: Services, principal: Principal, items: unknown[]) {
   const { results, transitions } = await enqueueBatch(database, items, {
-    maxAttempts: getConfig().RETRY_MAX_ATTEMPTS,
+    maxAttempts: config.RETRY_MAX_ATTEMPTS,
     allowClient: (clientId) => canReadClient(principal, clientId),
   });
-  publish(bus(), transitions);
+  publish(bus, transitions);
   return results;
 }
 
@@ -37,14 +33,14 @@ export async function getVisibleMessage(database: Database, principal: Principal
   return message;
 }
 
-export async function retryVisibleMessage(database: Database, principal: Principal, id: string, edit: RetryEdit) {
+export async function retryVisibleMessage({ database, bus }: Services, principal: Principal, id: string, edit: RetryEdit) {
   const { message, transitions } = await retryMessage(database, await getVisibleMessage(database, principal, id), edit);
-  publish(bus(), transitions);
+  publish(bus, transitions);
   return message;
 }
 
-export async function cancelVisibleMessage(database: Database, principal: Principal, id: string) {
+export async function cancelVisibleMessage({ database, bus }: Services, principal: Principal, id: string) {
   const { message, transitions } = await cancelMessage(database, await getVisibleMessage(database, principal, id));
-  publish(bus(), transitions);
+  publish(bus, transitions);
   return message;
 }

@@ -1,9 +1,9 @@
 // Read side of the queue: lists (keyset-paginated by id, which is time-ordered),
 // one message with its attempts and history, the schedule and the dead-letter queue.
-import type { Db } from "../db/client";
+import type { Database, Db } from "../db/client";
 import type { Prisma } from "../generated/sqlite/client";
 import type { ListQuery } from "../schemas/message";
-import { searchIds } from "../db-like";
+import { searchIds } from "../db/like";
 
 /**
  * One keyset page, newest first. With several statuses (the console's Sent tab: sent,
@@ -12,26 +12,27 @@ import { searchIds } from "../db-like";
  * 100,000 on SQLite). One page per status walks the index instead, and merging them by id
  * gives the same page: the first `limit` ids of the union are among the first `limit` of each.
  */
-export async function listMessages(db: Db, query: ListQuery) {
+export async function listMessages(database: Database, query: ListQuery) {
   const statuses = query.status?.in ?? [];
-  if (statuses.length < 2) return listPage(db, query);
-  const pages = await Promise.all(statuses.map((status) => listPage(db, { ...query, status: { in: [status] } })));
+  if (statuses.length < 2) return listPage(database, query);
+  const pages = await Promise.all(statuses.map((status) => listPage(database, { ...query, status: { in: [status] } })));
   const merged = pages.flatMap((p) => p.messages).sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   const messages = merged.slice(0, query.limit);
   const more = merged.length > query.limit || pages.some((p) => p.nextCursor !== null);
   return { messages, nextCursor: more && messages.length ? messages[messages.length - 1]!.id : null };
 }
 
-async function listPage(db: Db, query: ListQuery) {
+async function listPage(database: Database, query: ListQuery) {
+  const { db } = database;
   const where: Prisma.MessageWhereInput = {};
   if (query.status) where.status = query.status;
   if (query.channel) where.channel = query.channel;
   if (query.clientId) where.clientId = query.clientId;
   if (query.cursor) where.id = { lt: query.cursor };
   if (query.q) {
-    // Prisma's `contains` reads %, _ and \ as wildcards: the search finds the page's ids (lib/db-like.ts).
+    // Prisma's `contains` reads %, _ and \ as wildcards: the search finds the page's ids (lib/db/like.ts).
     const equals = { status: query.status?.in, channel: query.channel, clientId: query.clientId };
-    where.id = { in: await searchIds(db, { table: "Message", columns: ["to", "body", "subject"], text: query.q, equals, before: query.cursor, limit: query.limit + 1 }) };
+    where.id = { in: await searchIds(database, { table: "Message", columns: ["to", "body", "subject"], text: query.q, equals, before: query.cursor, limit: query.limit + 1 }) };
   }
   const rows = await db.message.findMany({ where, orderBy: { id: "desc" }, take: query.limit + 1 });
   const more = rows.length > query.limit;

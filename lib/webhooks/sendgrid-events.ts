@@ -3,8 +3,7 @@
 // the message forward, bounce / dropped dead-letter it, unsubscribes suppress.
 import { createPublicKey, verify, type KeyObject } from "node:crypto";
 import { z } from "zod";
-import type { Database } from "../db/client";
-import { getConfig } from "../config";
+import type { Services } from "../context";
 import { AppError } from "../errors";
 import { parseJsonBody } from "../http/json-body";
 import { logError } from "../errorlog/log-error";
@@ -45,8 +44,9 @@ function toReport(e: z.infer<typeof eventSchema>): StatusReport | null {
   return null;
 }
 
-export async function handleSendgridEvents(database: Database, raw: string, signature: string | null, timestamp: string | null, now = new Date()) {
-  const key = getConfig().SENDGRID_WEBHOOK_PUBLIC_KEY;
+export async function handleSendgridEvents(services: Services, raw: string, signature: string | null, timestamp: string | null, now = new Date()) {
+  const { database, config } = services;
+  const key = config.SENDGRID_WEBHOOK_PUBLIC_KEY;
   const problem = key ? checkSendgridSignature(key, raw, signature, timestamp, now.getTime()) : "not configured";
   if (problem) {
     logError({ service: "webhooks", operation: "sendgrid_events", errorType: "invalid_signature", severity: "warning", message: `SendGrid signature ${problem}` });
@@ -66,7 +66,7 @@ export async function handleSendgridEvents(database: Database, raw: string, sign
     }
   }
   if (!reports.length) return { moved: 0 };
-  const { moved, unmatched } = await applyDeliveryReports(database, reports, now);
+  const { moved, unmatched } = await applyDeliveryReports(services, reports, now);
   if (unmatched.length) {
     logError({ service: "webhooks", operation: "sendgrid_events", errorType: "unknown_message", severity: "warning", message: `${unmatched.length} event(s) for unknown sg_message_id (${unmatched.slice(0, 3).join(", ")})` });
   }

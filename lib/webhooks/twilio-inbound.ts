@@ -2,10 +2,9 @@
 // keywords remove it, HELP queues the client's help text, and every message is stored
 // for the conversation view. Answers with empty TwiML; it never sends inline.
 import { z } from "zod";
-import type { Database, Db } from "../db/client";
-import { getConfig } from "../config";
+import type { Db } from "../db/client";
+import type { Services } from "../context";
 import { logError } from "../errorlog/log-error";
-import { getContext } from "../context";
 import { newId } from "../ids";
 import { enqueueMessage } from "../queue/enqueue";
 import { publish } from "../queue/publish";
@@ -24,12 +23,11 @@ const inboundSchema = z
   .object({ From: z.string().min(1).max(64), To: z.string().min(1).max(64), Body: z.string().max(10_000).default(""), MessageSid: z.string().min(1).max(64), MediaUrl0: z.string().max(2000).optional() })
   .passthrough();
 
-export async function handleTwilioInbound(database: Database, raw: string, contentType: string | null, signature: string | null, now = new Date()) {
+export async function handleTwilioInbound({ database, bus, config }: Services, raw: string, contentType: string | null, signature: string | null, now = new Date()) {
   const params = parseForm(raw, contentType);
-  verifyTwilioSignature(TWILIO_INBOUND_PATH, params, signature, "twilio_inbound");
+  verifyTwilioSignature(config, TWILIO_INBOUND_PATH, params, signature, "twilio_inbound");
   const msg = inboundSchema.parse(params);
   const { db } = database;
-  const { bus } = getContext();
   const client = await findClientForInbound(db, msg.To);
   if (!client) {
     logError({ service: "webhooks", operation: "twilio_inbound", errorType: "unknown_client", severity: "warning", message: `inbound message to ${msg.To} matches no client` });
@@ -57,7 +55,7 @@ export async function handleTwilioInbound(database: Database, raw: string, conte
     const { transitions } = await enqueueMessage(
       database,
       { clientId: client.id, channel, to: msg.From, body, category: "transactional", kind: "help_reply" },
-      { maxAttempts: getConfig().RETRY_MAX_ATTEMPTS, idempotencyKey: `help:${msg.MessageSid}`, conversationId, now },
+      { maxAttempts: config.RETRY_MAX_ATTEMPTS, idempotencyKey: `help:${msg.MessageSid}`, conversationId, now },
     );
     publish(bus, transitions);
   }

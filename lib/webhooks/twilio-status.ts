@@ -2,8 +2,8 @@
 // each (MessageSid, MessageStatus) once, move the message forward, take the price.
 import twilio from "twilio";
 import { z } from "zod";
-import type { Database } from "../db/client";
-import { getConfig } from "../config";
+import type { Config } from "../config";
+import type { Services } from "../context";
 import { AppError } from "../errors";
 import { assertStorableText } from "../http/clean-text";
 import { logError } from "../errorlog/log-error";
@@ -30,8 +30,7 @@ export function parseForm(raw: string, contentType: string | null): Record<strin
 }
 
 /** Checks X-Twilio-Signature; a failure is logged as a warning and answered 401. */
-export function verifyTwilioSignature(path: string, params: Record<string, string>, signature: string | null, operation: string): void {
-  const config = getConfig();
+export function verifyTwilioSignature(config: Pick<Config, "PUBLIC_URL" | "TWILIO_AUTH_TOKEN">, path: string, params: Record<string, string>, signature: string | null, operation: string): void {
   const url = new URL(path, config.PUBLIC_URL).href;
   const ok = !!config.TWILIO_AUTH_TOKEN && !!signature && twilio.validateRequest(config.TWILIO_AUTH_TOKEN, signature, url, params);
   if (!ok) {
@@ -56,14 +55,15 @@ function toReport(s: z.infer<typeof statusSchema>): StatusReport | null {
   }
 }
 
-export async function handleTwilioStatus(database: Database, raw: string, contentType: string | null, signature: string | null, now = new Date()) {
+export async function handleTwilioStatus(services: Services, raw: string, contentType: string | null, signature: string | null, now = new Date()) {
+  const { database, config } = services;
   const params = parseForm(raw, contentType);
-  verifyTwilioSignature(TWILIO_STATUS_PATH, params, signature, "twilio_status");
+  verifyTwilioSignature(config, TWILIO_STATUS_PATH, params, signature, "twilio_status");
   const status = statusSchema.parse(params);
   if (!(await recordOnce(database.db, "twilio_status", `${status.MessageSid}:${status.MessageStatus}`, now))) return { duplicate: true };
   const report = toReport(status);
   if (!report) return { ignored: status.MessageStatus };
-  const { moved, unmatched } = await applyDeliveryReports(database, [report], now);
+  const { moved, unmatched } = await applyDeliveryReports(services, [report], now);
   if (unmatched.length) {
     logError({ service: "webhooks", operation: "twilio_status", errorType: "unknown_message", severity: "warning", message: `status ${status.MessageStatus} for unknown MessageSid ${status.MessageSid}` });
   }

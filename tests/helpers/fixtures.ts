@@ -2,6 +2,7 @@
 import type { Db, Database } from "../../lib/db/client";
 import { createClient } from "../../lib/clients/clients";
 import { EventBus } from "../../lib/events/bus";
+import { getContext, type Services } from "../../lib/context";
 import { createWorker, type WorkerOptions } from "../../lib/engine/worker";
 import type { ProviderChains } from "../../lib/providers/registry";
 import type { OutgoingMessage, Provider } from "../../lib/providers/types";
@@ -55,4 +56,9 @@ export function makeWorker(database: Database, providers: Provider[], clock: Fak
     options: { intervalMs: 50, batchSize: 50, concurrency: 5, leaseMs: 30_000, retryIntervalMs: 60_000, ...options },
   });
   return { worker, events, bus };
+}
+
+/** The services a use case takes (lib/context.ts), on a test's database with the process's bus and configuration. */
+export function servicesFor(database: Database, bus: EventBus = getContext().bus): Services {
+  return { database, bus, config: getContext().config };
 }

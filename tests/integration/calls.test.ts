@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import { resetConfig } from "../../lib/config";
 import { handleCallWebhook } from "../../lib/calls/webhook";
 import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/databases";
-import { FakeClock, createRecordingProvider, makeClient, makeWorker } from "../helpers/fixtures";
+import { FakeClock, createRecordingProvider, makeClient, servicesFor, makeWorker } from "../helpers/fixtures";
 import { callPayload, signedRequest } from "../helpers/retell";
 
 const KEY = "test-retell-key";
@@ -15,7 +15,7 @@ const NOW = new Date("2030-05-06T14:00:00.000Z"); // Monday 10:00 in New York
 
 function deliver(t: TestDatabase, body: unknown, opts: { key?: string; at?: Date; signedAt?: number; signature?: string | null } = {}) {
   const { raw, signature } = signedRequest(opts.key ?? KEY, body, opts.signedAt ?? (opts.at ?? NOW).getTime());
-  return handleCallWebhook(t, raw, opts.signature === undefined ? signature : opts.signature, opts.at ?? NOW);
+  return handleCallWebhook(servicesFor(t), raw, opts.signature === undefined ? signature : opts.signature, opts.at ?? NOW);
 }
 
 for (const dialect of DIALECTS) {

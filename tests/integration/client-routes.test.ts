@@ -13,7 +13,7 @@ import { getErrorLogger } from "../../lib/errorlog/log-error";
 import { AppError } from "../../lib/errors";
 import { handleTwilioInbound } from "../../lib/webhooks/twilio-inbound";
 import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/databases";
-import { makeClient } from "../helpers/fixtures";
+import { makeClient, servicesFor } from "../helpers/fixtures";
 import { callPayload, signedRequest, type CallOptions } from "../helpers/retell";
 
 const RETELL = "routes-retell-key";
@@ -40,12 +40,12 @@ for (const dialect of DIALECTS) {
     const asA: () => Principal = () => ({ kind: "client", clientId: a });
     const call = (callId: string, o: Partial<CallOptions>) => {
       const { raw, signature } = signedRequest(RETELL, callPayload({ callId, event: "call_started", ...o }));
-      return handleCallWebhook(t, raw, signature, new Date());
+      return handleCallWebhook(servicesFor(t), raw, signature, new Date());
     };
     const inbound = (to: string, sid: string, body = "Is my appointment still on?") => {
       const params = { From: "+15557770000", To: to, Body: body, MessageSid: sid };
       const signature = twilio.getExpectedTwilioSignature(AUTH, `${PUBLIC_URL}/api/webhooks/twilio/inbound`, params);
-      return handleTwilioInbound(t, new URLSearchParams(params).toString(), "application/x-www-form-urlencoded", signature);
+      return handleTwilioInbound(servicesFor(t), new URLSearchParams(params).toString(), "application/x-www-form-urlencoded", signature);
     };
 
     before(async () => {

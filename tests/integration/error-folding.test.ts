@@ -13,7 +13,7 @@ import { getContext } from "../../lib/context";
 import { EventBus } from "../../lib/events/bus";
 import { handleTwilioStatus } from "../../lib/webhooks/twilio-status";
 import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/databases";
-import { FakeClock, makeClient } from "../helpers/fixtures";
+import { FakeClock, makeClient, servicesFor } from "../helpers/fixtures";
 
 const MIN = 60_000;
 const admin = { kind: "admin", via: "key" } as const;
@@ -39,7 +39,7 @@ for (const dialect of DIALECTS) {
       const forged = (i: number) => {
         const params = { MessageSid: `SM_forged_${i}`, MessageStatus: "delivered" };
         const signature = twilio.getExpectedTwilioSignature("not-the-token", "https://herald.example.com/api/webhooks/twilio/status", params);
-        return handleTwilioStatus(t, new URLSearchParams(params).toString(), "application/x-www-form-urlencoded", signature).catch((e: unknown) => e);
+        return handleTwilioStatus(servicesFor(t), new URLSearchParams(params).toString(), "application/x-www-form-urlencoded", signature).catch((e: unknown) => e);
       };
       try {
         await forged(0);
@@ -55,7 +55,7 @@ for (const dialect of DIALECTS) {
       assert.ok(rows[0]!.lastSeenAt >= rows[0]!.createdAt);
       assert.deepEqual(events.map((e) => e.event), ["logged", "repeated"], "new once, then one update per flush");
       assert.deepEqual(events[1], { event: "repeated", occurrences: 300, repeats: 299 });
-      const [listed] = (await listErrors(t.db, errorListQuerySchema.parse({ type: "invalid_signature" }))).errors;
+      const [listed] = (await listErrors(t, errorListQuerySchema.parse({ type: "invalid_signature" }))).errors;
       assert.equal(listed!.occurrences, 300);
       assert.equal(listed!.lastSeenAt, rows[0]!.lastSeenAt.toISOString());
     });
@@ -82,7 +82,7 @@ for (const dialect of DIALECTS) {
       assert.equal(rows[0]!.lastSeenAt.toISOString(), "2030-01-01T10:50:00.000Z");
 
       // First seen 100 minutes ago, last seen 50 minutes ago: still "in the last hour".
-      const inLastHour = await listErrors(t.db, errorListQuerySchema.parse({ clientId: client.id, since: "1h" }), { now: new Date("2030-01-01T11:40:00Z") });
+      const inLastHour = await listErrors(t, errorListQuerySchema.parse({ clientId: client.id, since: "1h" }), { now: new Date("2030-01-01T11:40:00Z") });
       assert.equal(inLastHour.errors.length, 1);
 
       clock.advance(11 * MIN); // 61 minutes after the first occurrence

@@ -3,7 +3,7 @@
 // and the retention prune deletes only what it should.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Db } from "../../lib/db/client";
+import type { Database } from "../../lib/db/client";
 import { AppError } from "../../lib/errors";
 import { EventBus } from "../../lib/events/bus";
 import { newId } from "../../lib/ids";
@@ -52,7 +52,7 @@ for (const dialect of DIALECTS) {
     let t: TestDatabase;
     let a: string;
     let b: string;
-    const list = (db: Db, query: Record<string, string>) => listErrors(db, errorListQuerySchema.parse(query), { now: NOW });
+    const list = (database: Database, query: Record<string, string>) => listErrors(database, errorListQuerySchema.parse(query), { now: NOW });
     const ids = (r: { errors: { id: string }[] }) => r.errors.map((e) => e.id);
 
     before(async () => {
@@ -73,16 +73,16 @@ for (const dialect of DIALECTS) {
     after(async () => t.destroy());
 
     test("filters: since, service, type, severity, resolved and client", async () => {
-      assert.equal((await list(t.db, {})).errors.length, 6);
-      assert.equal((await list(t.db, { since: "1h" })).errors.length, 4);
-      assert.equal((await list(t.db, { since: "6h" })).errors.length, 5);
-      assert.equal((await list(t.db, { since: "7d" })).errors.length, 6);
-      assert.deepEqual((await list(t.db, { service: "webhooks" })).errors.map((e) => e.errorType).sort(), ["invalid_signature", "unknown_event"]);
-      assert.equal((await list(t.db, { type: "provider" })).errors.length, 3);
-      assert.equal((await list(t.db, { severity: "critical", since: "1h" })).errors.length, 2);
-      assert.deepEqual((await list(t.db, { resolved: "true" })).errors.map((e) => e.service), ["api"]);
-      assert.equal((await list(t.db, { resolved: "false" })).errors.length, 5);
-      const onlyA = await list(t.db, { clientId: a });
+      assert.equal((await list(t, {})).errors.length, 6);
+      assert.equal((await list(t, { since: "1h" })).errors.length, 4);
+      assert.equal((await list(t, { since: "6h" })).errors.length, 5);
+      assert.equal((await list(t, { since: "7d" })).errors.length, 6);
+      assert.deepEqual((await list(t, { service: "webhooks" })).errors.map((e) => e.errorType).sort(), ["invalid_signature", "unknown_event"]);
+      assert.equal((await list(t, { type: "provider" })).errors.length, 3);
+      assert.equal((await list(t, { severity: "critical", since: "1h" })).errors.length, 2);
+      assert.deepEqual((await list(t, { resolved: "true" })).errors.map((e) => e.service), ["api"]);
+      assert.equal((await list(t, { resolved: "false" })).errors.length, 5);
+      const onlyA = await list(t, { clientId: a });
       assert.equal(onlyA.errors.length, 2);
       assert.ok(onlyA.errors.every((e) => e.clientId === a));
       assert.throws(() => errorListQuerySchema.parse({ since: "2h" }));
@@ -90,13 +90,13 @@ for (const dialect of DIALECTS) {
     });
 
     test("search finds text in the message, whatever its case, and entries by id", async () => {
-      const found = await list(t.db, { q: "AUTHENTICATE" });
+      const found = await list(t, { q: "AUTHENTICATE" });
       assert.equal(found.errors.length, 2);
       assert.ok(found.errors.every((e) => e.message.includes("Authenticate")));
-      assert.deepEqual((await list(t.db, { q: "suspended", clientId: b })).errors.map((e) => e.message), ["twilio: Account suspended"]);
-      assert.equal((await list(t.db, { q: "suspended", clientId: a })).errors.length, 0);
+      assert.deepEqual((await list(t, { q: "suspended", clientId: b })).errors.map((e) => e.message), ["twilio: Account suspended"]);
+      assert.equal((await list(t, { q: "suspended", clientId: a })).errors.length, 0);
       const one = found.errors[0]!;
-      assert.deepEqual(ids(await list(t.db, { q: one.id })), [one.id]);
+      assert.deepEqual(ids(await list(t, { q: one.id })), [one.id]);
     });
 
     test("sorting by time or severity, page by page, visits every row once in order", async () => {
@@ -104,7 +104,7 @@ for (const dialect of DIALECTS) {
         const seen: { id: string; severity: string; createdAt: string }[] = [];
         let cursor: string | null = null;
         do {
-          const page: Awaited<ReturnType<typeof list>> = await list(t.db, { sort, limit: "2", ...(cursor && { cursor }) });
+          const page: Awaited<ReturnType<typeof list>> = await list(t, { sort, limit: "2", ...(cursor && { cursor }) });
           seen.push(...page.errors);
           cursor = page.nextCursor;
         } while (cursor);
@@ -136,8 +136,8 @@ for (const dialect of DIALECTS) {
       const bus = new EventBus();
       const events: string[] = [];
       bus.on("error", ({ event, payload }) => events.push(`${event}:${payload.id}`));
-      const [newest, older] = (await list(t.db, { clientId: a })).errors;
-      const webhook = (await list(t.db, { type: "invalid_signature" })).errors[0]!;
+      const [newest, older] = (await list(t, { clientId: a })).errors;
+      const webhook = (await list(t, { type: "invalid_signature" })).errors[0]!;
 
       const acked = await acknowledgeError(t.db, { kind: "client", clientId: a }, newest!.id, { bus });
       assert.ok(acked.entry.acknowledgedAt);
@@ -155,7 +155,7 @@ for (const dialect of DIALECTS) {
       assert.ok(resolved.entry.resolvedAt && resolved.entry.acknowledgedAt);
       assert.equal((await resolveError(t.db, admin, older!.id, { bus })).updated, 0);
       assert.deepEqual(events.slice(1), [`resolved:${older!.id}`]);
-      assert.equal((await list(t.db, { clientId: a, resolved: "false" })).errors.length, 1);
+      assert.equal((await list(t, { clientId: a, resolved: "false" })).errors.length, 1);
     });
 
     test("resolving with `similar` closes every open entry of that fingerprint, and only those", async () => {
@@ -165,7 +165,7 @@ for (const dialect of DIALECTS) {
       for (let i = 0; i < 3; i++) logger.log(same);
       logger.log({ ...same, clientId: a });
       await logger.flush();
-      const open = (await list(t.db, { clientId: b, type: "provider", resolved: "false" })).errors;
+      const open = (await list(t, { clientId: b, type: "provider", resolved: "false" })).errors;
       // The three new ones are one entry seen three times (repeats fold), and one is from before.
       assert.deepEqual(open.map((e) => e.occurrences), [3, 1]);
       const resolved: string[] = [];
@@ -173,7 +173,7 @@ for (const dialect of DIALECTS) {
       const result = await resolveError(t.db, { kind: "client", clientId: b }, open[0]!.id, { bus, similar: true });
       assert.equal(result.updated, 2);
       assert.deepEqual(resolved.sort(), open.map((e) => e.id).sort());
-      assert.equal((await list(t.db, { clientId: a, type: "provider", resolved: "false" })).errors.length, 2);
+      assert.equal((await list(t, { clientId: a, type: "provider", resolved: "false" })).errors.length, 2);
     });
   });
 

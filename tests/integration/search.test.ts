@@ -20,9 +20,9 @@ for (const dialect of DIALECTS) {
     let t: TestDatabase;
     let clientId: string;
     const messages = async (query: Record<string, string>) =>
-      (await listMessages(t.db, listQuerySchema.parse({ clientId, ...query }))).messages.map((m) => m.body).sort();
-    const calls = async (query: Record<string, string>) => (await listCalls(t.db, callListQuerySchema.parse(query))).calls.map((c) => c.callId).sort();
-    const errors = async (query: Record<string, string>) => (await listErrors(t.db, errorListQuerySchema.parse(query))).errors.map((e) => e.message).sort();
+      (await listMessages(t, listQuerySchema.parse({ clientId, ...query }))).messages.map((m) => m.body).sort();
+    const calls = async (query: Record<string, string>) => (await listCalls(t, callListQuerySchema.parse(query))).calls.map((c) => c.callId).sort();
+    const errors = async (query: Record<string, string>) => (await listErrors(t, errorListQuerySchema.parse(query))).errors.map((e) => e.message).sort();
 
     before(async () => {
       t = await createTestDatabase(dialect);
@@ -53,17 +53,17 @@ for (const dialect of DIALECTS) {
     });
 
     test("messages: a search pages like any list, and an id finds its message", async () => {
-      const first = await listMessages(t.db, listQuerySchema.parse({ clientId, q: "0000", limit: "2" }));
+      const first = await listMessages(t, listQuerySchema.parse({ clientId, q: "0000", limit: "2" }));
       const seen = first.messages.map((m) => m.id);
       let cursor = first.nextCursor;
       while (cursor) {
-        const page = await listMessages(t.db, listQuerySchema.parse({ clientId, q: "0000", limit: "2", cursor }));
+        const page = await listMessages(t, listQuerySchema.parse({ clientId, q: "0000", limit: "2", cursor }));
         seen.push(...page.messages.map((m) => m.id));
         cursor = page.nextCursor;
       }
       assert.equal(seen.length, TEXTS.length);
       assert.deepEqual(seen, [...seen].sort().reverse(), "newest first, each once");
-      assert.deepEqual((await listMessages(t.db, listQuerySchema.parse({ q: seen[2]! }))).messages.map((m) => m.id), [seen[2]]);
+      assert.deepEqual((await listMessages(t, listQuerySchema.parse({ q: seen[2]! }))).messages.map((m) => m.id), [seen[2]]);
     });
 
     test("calls: by call id, agent or number, wildcards literal", async () => {

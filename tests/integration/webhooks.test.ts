@@ -13,7 +13,7 @@ import { handleTwilioStatus } from "../../lib/webhooks/twilio-status";
 import { handleTwilioInbound } from "../../lib/webhooks/twilio-inbound";
 import { handleSendgridEvents } from "../../lib/webhooks/sendgrid-events";
 import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/databases";
-import { FakeClock, createRecordingProvider, makeClient, makeWorker } from "../helpers/fixtures";
+import { FakeClock, createRecordingProvider, makeClient, servicesFor, makeWorker } from "../helpers/fixtures";
 
 const AUTH = "twilio-test-auth-token";
 const PUBLIC_URL = "https://herald.example.com";
@@ -58,7 +58,7 @@ for (const dialect of DIALECTS) {
       const m = await sentMessage("+15556660001".replace(/1$/, "7"), "SM_status_1");
       const post = (s: string, extra: Record<string, string> = {}) => {
         const { raw, signature } = twilioForm("/api/webhooks/twilio/status", { MessageSid: "SM_status_1", MessageStatus: s, ...extra });
-        return handleTwilioStatus(t, raw, FORM, signature);
+        return handleTwilioStatus(servicesFor(t), raw, FORM, signature);
       };
       await post("sent");
       assert.equal(await status(m.id), "sent");
@@ -77,7 +77,7 @@ for (const dialect of DIALECTS) {
     test("undelivered dead-letters with the code; 21610 also suppresses the recipient", async () => {
       const m = await sentMessage("+15556660017", "SM_undelivered");
       const { raw, signature } = twilioForm("/api/webhooks/twilio/status", { MessageSid: "SM_undelivered", MessageStatus: "undelivered", ErrorCode: "21610", ErrorMessage: "Attempt to send to unsubscribed recipient" });
-      await handleTwilioStatus(t, raw, FORM, signature);
+      await handleTwilioStatus(servicesFor(t), raw, FORM, signature);
       const dead = await t.db.message.findUniqueOrThrow({ where: { id: m.id } });
       assert.equal(dead.status, "dead_letter");
       assert.match(dead.deadLetterReason ?? "", /21610/);
@@ -88,18 +88,18 @@ for (const dialect of DIALECTS) {
       const m = await sentMessage("+15556660027", "SM_unsigned");
       const params = { MessageSid: "SM_unsigned", MessageStatus: "delivered" };
       const raw = new URLSearchParams(params).toString();
-      await assert.rejects(handleTwilioStatus(t, raw, FORM, null), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
-      await assert.rejects(handleTwilioStatus(t, raw, FORM, twilioForm("/api/webhooks/twilio/status", params, "other-token").signature), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
-      await assert.rejects(handleTwilioStatus(t, JSON.stringify(params), "application/json", "x"), (e: { code?: string }) => e.code === "VALIDATION_FAILED");
+      await assert.rejects(handleTwilioStatus(servicesFor(t), raw, FORM, null), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
+      await assert.rejects(handleTwilioStatus(servicesFor(t), raw, FORM, twilioForm("/api/webhooks/twilio/status", params, "other-token").signature), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
+      await assert.rejects(handleTwilioStatus(servicesFor(t), JSON.stringify(params), "application/json", "x"), (e: { code?: string }) => e.code === "VALIDATION_FAILED");
       const noSid = twilioForm("/api/webhooks/twilio/status", { MessageStatus: "delivered" });
-      await assert.rejects(handleTwilioStatus(t, noSid.raw, FORM, noSid.signature), (e: { name?: string }) => e.name === "ZodError");
+      await assert.rejects(handleTwilioStatus(servicesFor(t), noSid.raw, FORM, noSid.signature), (e: { name?: string }) => e.name === "ZodError");
       assert.equal(await status(m.id), "sent");
       await getErrorLogger().flush();
       // Repeats are counted on one entry (lib/errorlog/fold.ts).
       const warnings = await t.db.errorLog.aggregate({ where: { errorType: "invalid_signature", severity: "warning", operation: "twilio_status" }, _sum: { occurrences: true } });
       assert.ok((warnings._sum.occurrences ?? 0) >= 2);
       const unknown = twilioForm("/api/webhooks/twilio/status", { MessageSid: "SM_nobody", MessageStatus: "delivered" });
-      await handleTwilioStatus(t, unknown.raw, FORM, unknown.signature);
+      await handleTwilioStatus(servicesFor(t), unknown.raw, FORM, unknown.signature);
       await getErrorLogger().flush();
       assert.equal(await t.db.errorLog.count({ where: { errorType: "unknown_message", operation: "twilio_status" } }), 1);
     });
@@ -107,7 +107,7 @@ for (const dialect of DIALECTS) {
     test("STOP suppresses (the next send dead-letters as opted_out), START lifts it, HELP queues the help text", async () => {
       const inbound = (body: string, sid: string) => {
         const { raw, signature } = twilioForm("/api/webhooks/twilio/inbound", { From: "+15557778888", To: "+15550001111", Body: body, MessageSid: sid });
-        return handleTwilioInbound(t, raw, FORM, signature);
+        return handleTwilioInbound(servicesFor(t), raw, FORM, signature);
       };
       await inbound("Stop", "SM_in_1");
       assert.equal(await t.db.suppression.count({ where: { clientId, address: "+15557778888" } }), 1);
@@ -144,17 +144,17 @@ for (const dialect of DIALECTS) {
         { event: "bounce", sg_message_id: "sgB.filter1", sg_event_id: "e4", email: "b@example.com", status: "5.1.1", reason: "550 5.1.1 no such user" },
       ];
       const { raw, ts, signature } = sendgridSigned(events);
-      await handleSendgridEvents(t, raw, signature, ts);
+      await handleSendgridEvents(servicesFor(t), raw, signature, ts);
       assert.equal(await status(a.id), "read");
       const bounced = await t.db.message.findUniqueOrThrow({ where: { id: b.id } });
       assert.equal(bounced.status, "dead_letter");
       assert.match(bounced.deadLetterReason ?? "", /5\.1\.1/);
-      assert.deepEqual(await handleSendgridEvents(t, raw, signature, ts), { moved: 0 });
+      assert.deepEqual(await handleSendgridEvents(servicesFor(t), raw, signature, ts), { moved: 0 });
       const c = await sentMessage("c@example.com", "sgC", "email");
       const forged = sendgridSigned([{ event: "delivered", sg_message_id: "sgC.x", sg_event_id: "e9" }]);
-      await assert.rejects(handleSendgridEvents(t, forged.raw.replace("delivered", "bounce"), forged.signature, forged.ts), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
+      await assert.rejects(handleSendgridEvents(servicesFor(t), forged.raw.replace("delivered", "bounce"), forged.signature, forged.ts), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
       const stale = sendgridSigned([{ event: "delivered", sg_message_id: "sgC.x", sg_event_id: "e10" }], Date.now() - 3_600_000);
-      await assert.rejects(handleSendgridEvents(t, stale.raw, stale.signature, stale.ts), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
+      await assert.rejects(handleSendgridEvents(servicesFor(t), stale.raw, stale.signature, stale.ts), (e: { code?: string }) => e.code === "INVALID_SIGNATURE");
       assert.equal(await status(c.id), "sent");
     });
   });

@@ -7,5 +7,5 @@ import { errorListQuerySchema } from "@/lib/errorlog/schemas";
 export const GET = withAuth(async ({ req, principal, database }) => {
   const query = parseQuery(req, errorListQuerySchema);
   query.clientId = scopeClientId(principal, query.clientId);
-  return json(await listErrors(database.db, query));
+  return json(await listErrors(database, query));
 });

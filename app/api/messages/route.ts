@@ -7,20 +7,20 @@ import { listQuerySchema, messageInputSchema } from "@/lib/schemas/message";
 import { AppError } from "@/lib/errors";
 
 // POST /api/messages – enqueue one message (idempotent with Idempotency-Key)
-export const POST = withAuth(async ({ req, principal, database }) => {
+export const POST = withAuth(async ({ req, principal, ...services }) => {
   const input = await parseBody(req, messageInputSchema);
   const key = req.headers.get("idempotency-key") ?? undefined;
   if (key !== undefined && (key.length === 0 || key.length > 200)) {
     throw new AppError("VALIDATION_FAILED", "Idempotency-Key: 1 to 200 characters", [{ path: "Idempotency-Key", message: "1 to 200 characters" }]);
   }
-  const { message, created } = await submitMessage(database, principal, input, key);
+  const { message, created } = await submitMessage(services, principal, input, key);
   return json({ message: toApiMessage(message) }, 202, created ? {} : { "Idempotent-Replayed": "true" });
 });
 
 // GET /api/messages – newest first, keyset-paginated, filtered
-export const GET = withAuth(async ({ req, principal, db }) => {
+export const GET = withAuth(async ({ req, principal, database }) => {
   const query = parseQuery(req, listQuerySchema);
   query.clientId = scopeClientId(principal, query.clientId);
-  const { messages, nextCursor } = await listMessages(db, query);
+  const { messages, nextCursor } = await listMessages(database, query);
   return json({ messages: messages.map(toApiMessage), nextCursor });
 });

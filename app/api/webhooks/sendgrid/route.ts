@@ -2,10 +2,10 @@ import { readRawBody, route } from "@/lib/http/route";
 import { handleSendgridEvents } from "@/lib/webhooks/sendgrid-events";
 
 // POST /api/webhooks/sendgrid – signed Event Webhook batches; each event applied once
-export const POST = route(async ({ req, database }) => {
+export const POST = route(async ({ req, ...services }) => {
   const raw = await readRawBody(req);
   await handleSendgridEvents(
-    database,
+    services,
     raw,
     req.headers.get("x-twilio-email-event-webhook-signature"),
     req.headers.get("x-twilio-email-event-webhook-timestamp"),

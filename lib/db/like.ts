@@ -3,9 +3,9 @@
 // escape character unless the statement names one, which Prisma's query API cannot. So a
 // search runs here, raw: `column LIKE likePattern(q) ESCAPE '\'` is valid on SQLite and
 // PostgreSQL alike, and finds the ids of one page for Prisma to read.
-import { databaseOf, type Db } from "./db/client";
-import { Prisma } from "./generated/sqlite/client";
-import { runRead } from "./db/direct";
+import type { Database, Dialect } from "./client";
+import { Prisma } from "../generated/sqlite/client";
+import { runRead } from "./direct";
 
 type Sql = Prisma.Sql;
 const { sql, join, raw, empty } = Prisma;
@@ -26,8 +26,8 @@ const quote = (column: string) => raw(`"${column.replace(/"/g, '""')}"`);
  * `(a LIKE p ESCAPE '\' OR b LIKE p ESCAPE '\' ...)`, blind to case on both databases:
  * ILIKE on PostgreSQL; SQLite's LIKE already is, for ASCII letters.
  */
-export function containsAnySql(db: Db, columns: string[], text: string): Sql {
-  const like = raw(databaseOf(db).dialect.name === "postgres" ? "ILIKE" : "LIKE");
+export function containsAnySql(dialect: Dialect, columns: string[], text: string): Sql {
+  const like = raw(dialect.name === "postgres" ? "ILIKE" : "LIKE");
   const pattern = likePattern(text);
   return sql`(${join(columns.map((c) => sql`${quote(c)} ${like} ${pattern} ESCAPE '\\'`), " OR ")})`;
 }
@@ -47,15 +47,15 @@ export interface Search {
 }
 
 /** The ids of the newest `limit` rows matching the search, newest first. */
-export async function searchIds(db: Db, s: Search): Promise<string[]> {
-  const conditions: Sql[] = [sql`("id" = ${s.text} OR ${containsAnySql(db, s.columns, s.text)})`];
+export async function searchIds(database: Database, s: Search): Promise<string[]> {
+  const conditions: Sql[] = [sql`("id" = ${s.text} OR ${containsAnySql(database.dialect, s.columns, s.text)})`];
   for (const [column, value] of Object.entries(s.equals ?? {})) {
     if (value === undefined) continue;
     conditions.push(typeof value === "string" ? sql`${quote(column)} = ${value}` : value.length ? sql`${quote(column)} IN (${join([...value])})` : sql`1 = 0`);
   }
   conditions.push(...(s.where ?? []));
   const before = s.before ? sql`AND "id" < ${s.before}` : empty;
-  const rows = await runRead<{ id: string }>(databaseOf(db), sql`
+  const rows = await runRead<{ id: string }>(database, sql`
     SELECT "id" FROM ${quote(s.table)} WHERE ${join(conditions, " AND ")} ${before} ORDER BY "id" DESC LIMIT ${s.limit}`);
   return rows.map((r) => r.id);
 }
