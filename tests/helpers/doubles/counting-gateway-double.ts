@@ -12,6 +12,8 @@ export interface GatewaySend {
   to: string;
   /** The Idempotency-Key header, or null when the send carried none. */
   idempotencyKey: string | null;
+  /** The request's path: senders given different URLs (replicas, say) can be told apart. */
+  path: string;
   at: number;
 }
 
@@ -48,7 +50,7 @@ export async function startCountingGateway(opts: { minDelayMs?: number; maxDelay
         return reply(400, { error: { code: "bad_request", message: "not JSON" } });
       }
       const key = req.headers["idempotency-key"];
-      const send: GatewaySend = { messageId: sms.messageId, to: sms.to, idempotencyKey: typeof key === "string" ? key : null, at: Date.now() };
+      const send: GatewaySend = { messageId: sms.messageId, to: sms.to, idempotencyKey: typeof key === "string" ? key : null, path: req.url ?? "", at: Date.now() };
       sends.push(send);
       const list = byMessage.get(sms.messageId) ?? [];
       list.push(send);
