@@ -1,5 +1,6 @@
 // A fresh, migrated database per bench run: data/bench-<pid>.db for SQLite, a new
-// herald_bench_<pid>_<hex> database on the local PostgreSQL. Both are removed by destroy().
+// herald_bench_<pid>_<hex> database on the local PostgreSQL (and an empty one per queue
+// library compared with). All are removed by destroy().
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -16,6 +17,29 @@ export interface BenchDatabase {
   /** Where it lives, for the printed header (no credentials in it). */
   label: string;
   destroy(): Promise<void>;
+}
+
+async function dropPostgresDatabase(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** An empty database on the same PostgreSQL server, for a queue library the bench compares with (it installs its own schema). */
+export async function createEmptyPostgresDatabase(tag: string): Promise<BenchDatabase> {
+  const name = `herald_bench_${process.pid}_${randomBytes(3).toString("hex")}_${tag.replace(/[^a-z0-9]/g, "")}`;
+  const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return { dialect: "postgres", url: `${PG_BASE}/${name}`, label: `postgresql ${new URL(PG_BASE).host}/${name}`, destroy: () => dropPostgresDatabase(name) };
 }
 
 export async function createBenchDatabase(dialect: Dialect): Promise<BenchDatabase> {
@@ -40,14 +64,6 @@ export async function createBenchDatabase(dialect: Dialect): Promise<BenchDataba
     dialect,
     url,
     label: `postgresql ${new URL(PG_BASE).host}/${name}`,
-    async destroy() {
-      const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-      await admin.connect();
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await admin.end();
-      }
-    },
+    destroy: () => dropPostgresDatabase(name),
   };
 }

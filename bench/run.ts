@@ -1,11 +1,14 @@
 // npm run bench: Herald's queue, worker and HTTP throughput and latency on SQLite and
-// PostgreSQL. See bench/README.md. BENCH_N=2000 for a quick run, BENCH_DB=sqlite|postgres
-// for one database.
+// PostgreSQL, beside pg-boss and graphile-worker on the same PostgreSQL server and a trivial
+// Next.js route handler, in one run. See bench/README.md. BENCH_N=2000 for a quick run,
+// BENCH_DB=sqlite|postgres for one database, BENCH_ONLY=… for some phases.
 import { openDatabase, type DialectName as Dialect } from "../lib/db/client";
 import { createBenchDatabase, type BenchDatabase } from "./databases";
 import { ensureNextBuild, runHttpPhase } from "./http-phase";
 import { runLibraryPhases, type LibrarySettings } from "./library-phases";
 import { runWebhookPhase } from "./webhook-phase";
+import { runAnchors, type AnchorResult } from "./anchors";
+import { runTrivialPhase, type TrivialResult } from "./trivial-phase";
 import { machineInfo, renderReport, writeReport, type BenchReport, type DialectRun } from "./report";
 import { intEnv } from "./int-env";
 
@@ -41,8 +44,12 @@ let httpEnabled = !["0", "false", "no"].includes((process.env.BENCH_HTTP ?? "").
 let httpSkipped: string | undefined;
 const httpConcurrency = intEnv("BENCH_HTTP_CONCURRENCY", 32, 1, 512);
 const port = intEnv("BENCH_PORT", 3200, 1024, 65535);
-// BENCH_ONLY=webhooks: just phase 6 (call webhooks through the server).
-const webhooksOnly = (process.env.BENCH_ONLY ?? "").toLowerCase() === "webhooks";
+// BENCH_ONLY=library,anchors,http,trivial,webhooks (any of them, comma-separated): only those phases.
+const PHASES = ["library", "anchors", "http", "trivial", "webhooks"] as const;
+type Phase = (typeof PHASES)[number];
+const only = (process.env.BENCH_ONLY ?? "").toLowerCase().split(",").map((p) => p.trim()).filter(Boolean);
+for (const p of only) if (!(PHASES as readonly string[]).includes(p)) throw new Error(`BENCH_ONLY takes ${PHASES.join(", ")} (got "${p}")`);
+const want = (phase: Phase) => only.length === 0 || only.includes(phase);
 const webhookRate = intEnv("BENCH_WEBHOOK_RATE", 1000, 10, 10_000);
 const webhookSeconds = intEnv("BENCH_WEBHOOK_SECONDS", 10, 1, 120);
 const webhookWorker = (process.env.BENCH_WEBHOOK_WORKER ?? "both").toLowerCase();
@@ -71,12 +78,12 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
   try {
     const database = await openDatabase(bench.url);
     try {
-      if (!webhooksOnly) run.library = await runLibraryPhases(database, settings, say);
+      if (want("library")) run.library = await runLibraryPhases(database, settings, say);
     } finally {
       await database.close();
     }
     if (httpEnabled) {
-      if (!webhooksOnly) run.http = await runHttpPhase(
+      if (want("http")) run.http = await runHttpPhase(
         {
           n,
           concurrency: httpConcurrency,
@@ -91,7 +98,7 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
       );
       const serverSettings = { port, databaseUrl: bench.url, workerBatchSize: settings.worker.batchSize, workerConcurrency: settings.worker.concurrency, sandboxDeliveryMs: settings.sandboxDeliveryMs };
       run.webhooks = [];
-      for (const workerEnabled of webhookWorker === "both" ? [false, true] : [webhookWorker === "on"]) {
+      for (const workerEnabled of !want("webhooks") ? [] : webhookWorker === "both" ? [false, true] : [webhookWorker === "on"]) {
         run.webhooks.push(await runWebhookPhase({ ...serverSettings, rate: webhookRate, seconds: webhookSeconds, workerEnabled, prefix: `bench_wh_${workerEnabled ? "w" : "a"}_` }, say));
       }
     }
@@ -111,7 +118,7 @@ async function main() {
   const machine = machineInfo();
   say(`Herald bench: N=${n}, databases ${dialects.join(" + ")}, worker batchSize ${settings.worker.batchSize} × concurrency ${settings.worker.concurrency}, HTTP ${httpEnabled ? "on" : "off"}`);
   say(`${machine.cpus} CPUs, load average ${machine.loadAvg.map((l) => l.toFixed(2)).join(" ")} (other builds on this machine make the figures noisy)`);
-  if (httpEnabled) {
+  if (httpEnabled && (want("http") || want("webhooks"))) {
     try {
       await ensureNextBuild(say, ["1", "true", "yes"].includes((process.env.BENCH_BUILD ?? "").toLowerCase()));
     } catch (err) {
@@ -123,7 +130,20 @@ async function main() {
   }
 
   const runs: DialectRun[] = [];
-  for (const dialect of dialects) runs.push(await runDialect(dialect));
+  let anchors: AnchorResult[] | undefined;
+  for (const dialect of dialects) {
+    runs.push(await runDialect(dialect));
+    // The anchors right after Herald's PostgreSQL phases, on the same server.
+    if (dialect === "postgres" && want("anchors")) {
+      say("\n== pg-boss and graphile-worker (no-op jobs, same PostgreSQL server) ==");
+      anchors = await runAnchors({ n, enqueueConcurrency: settings.enqueueConcurrency, latencyRate, latencyCount: settings.latencyCount, phaseBudgetMs: settings.phaseBudgetMs }, say, made);
+    }
+  }
+  let trivial: TrivialResult | undefined;
+  if (want("trivial") && !["0", "false", "no"].includes((process.env.BENCH_HTTP ?? "").toLowerCase())) {
+    say("\n== trivial Next.js route handler (the yardstick for POST /api/messages) ==");
+    trivial = await runTrivialPhase({ n, concurrency: httpConcurrency, port: port + 1, budgetMs: settings.phaseBudgetMs, rebuild: ["1", "true", "yes"].includes((process.env.BENCH_BUILD ?? "").toLowerCase()) }, say);
+  }
 
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),
@@ -131,12 +151,14 @@ async function main() {
     machine: { node: machine.node, cpus: machine.cpus, cpuModel: machine.cpuModel, memoryMb: machine.memoryMb, loadAvgAtStart: machine.loadAvg, loadAvgAtEnd: machineInfo().loadAvg },
     settings: { ...settings, httpConcurrency, httpEnabled, httpSkipped, webhookRate, webhookSeconds },
     runs,
+    anchors,
+    trivial,
     benchPeakRssKb: rssKb(),
   };
   say("");
   say(renderReport(report));
   say(`Results: ${writeReport(report)}`);
-  return httpSkipped || runs.some((r) => r.error || r.http?.error || r.webhooks?.some((w) => w.error)) ? 1 : 0;
+  return httpSkipped || runs.some((r) => r.error || r.http?.error || r.webhooks?.some((w) => w.error)) || anchors?.some((a) => a.error) || trivial?.error ? 1 : 0;
 }
 
 main()

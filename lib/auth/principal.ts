@@ -5,6 +5,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "../db/client";
 import { getConfig } from "../config";
+import { cachedClientBy } from "../clients/client-cache";
 import { AppError } from "../errors";
 import { SESSION_COOKIE, parseSessionToken, readCookie } from "./session";
 import { findLiveSession } from "./sessions";
@@ -35,8 +36,12 @@ export async function resolvePrincipal(db: Db, creds: { authorization?: string |
   const bearer = creds.authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? creds.token ?? undefined;
   if (bearer) {
     if (config.ADMIN_API_KEY && safeEqual(bearer, config.ADMIN_API_KEY)) return { kind: "admin", via: "key" };
-    const client = await db.client.findUnique({ where: { apiKeyHash: hashApiKey(bearer) }, select: { id: true } });
-    return client ? { kind: "client", clientId: client.id } : null;
+    // Every API call carries its key: the client it names is kept briefly (lib/clients/client-cache.ts),
+    // by the key's hash. Rotating the key drops the entry at once in this process
+    // (rotateClientKey), within the cache's TTL on other replicas; a wrong key is never cached.
+    const apiKeyHash = hashApiKey(bearer);
+    const client = await cachedClientBy(db, `key:${apiKeyHash}`, () => db.client.findUnique({ where: { apiKeyHash } }));
+    return client && client.apiKeyHash === apiKeyHash ? { kind: "client", clientId: client.id } : null;
   }
   const token = parseSessionToken(readCookie(creds.cookie, SESSION_COOKIE));
   if (!token) return null;

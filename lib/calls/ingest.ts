@@ -5,7 +5,7 @@
 import type { Database } from "../db/client";
 import type { Call, Client } from "../generated/sqlite/client";
 import { newId } from "../ids";
-import { enqueueTransitions, messageInsertSql } from "../queue/enqueue";
+import { enqueueTransitions, messageInsertSql, wakeOthersIfDue } from "../queue/enqueue";
 import { supersedeStatements } from "../queue/supersede";
 import type { Transition } from "../queue/transitions";
 import { runTransaction } from "../db/direct";
@@ -125,6 +125,7 @@ async function writeRound(db: Database, round: Prepared[], maxAttempts: number):
   ].filter((s) => s !== null);
   const upsert = upsertCalls(db, fresh.map((p) => callRow(p, customerIds.get(p.index) ?? null, planned.get(p.index))));
   const stored = await runTransaction<CallSummary>(db, statements, upsert ?? undefined);
+  wakeOthersIfDue(db, messageRows, new Date());
   const calls = new Map(stored.map((c) => [c.callId, { ...c, durationMs: c.durationMs === null ? null : Number(c.durationMs) }]));
 
   return round.map((p) =>

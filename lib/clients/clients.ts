@@ -106,6 +106,7 @@ export async function rotateClientKey(db: Db, id: string): Promise<{ client: Cli
   await getClientOrThrow(db, id);
   const key = generateApiKey();
   const client = await db.client.update({ where: { id }, data: { apiKeyHash: key.hash, apiKeyPrefix: key.prefix }, include: WITH_ROUTES });
+  forgetClient(id); // the old key was cached for resolvePrincipal: it stops working now, not at the TTL
   return { client, apiKey: key.key };
 }
 

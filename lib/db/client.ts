@@ -1,5 +1,6 @@
 // The database handle: the Prisma client for the configured database, the Dialect of its
-// SQL, and on SQLite the one connection Prisma's adapter opened (for lib/db/direct.ts).
+// SQL, and the connection Prisma's adapter uses (SQLite's one connection, PostgreSQL's pool)
+// for lib/db/direct.ts.
 // SQLite (the default) goes through @prisma/adapter-better-sqlite3, PostgreSQL through
 // @prisma/adapter-pg. The two generated clients are structurally identical; code is typed
 // against the SQLite one.
@@ -12,6 +13,7 @@ import { PrismaClient as PostgresClient } from "../generated/postgres/client";
 import { dialectNameOf, type Dialect, type DialectName } from "./dialect";
 import { sqliteDialect } from "./dialect-sqlite";
 import { postgresDialect } from "./dialect-postgres";
+import { closeNotifier } from "./notify";
 
 export type Db = SqliteClient;
 export type SqliteConnection = BetterSqlite3.Database;
@@ -21,6 +23,8 @@ export interface Database {
   dialect: Dialect;
   /** SQLite: the connection under Prisma's adapter (SQLite has one); statements on it skip Prisma's per-query cost. */
   sqlite?: SqliteConnection;
+  /** PostgreSQL: the pool Herald owns and handed to Prisma's adapter; lib/db/direct.ts runs its statements on it. */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -66,12 +70,15 @@ export async function openDatabase(url: string): Promise<Database> {
   pool.on("error", () => {}); // a backend that dies while idle is replaced on next use
   const client = new PostgresClient({ adapter: new PrismaPg(pool) });
   const db = client as unknown as Db;
-  return {
+  const handle: Database = {
     db,
     dialect: postgresDialect,
+    pool,
     close: async () => {
+      closeNotifier(handle);
       await db.$disconnect();
       await pool.end().catch(() => {});
     },
   };
+  return handle;
 }

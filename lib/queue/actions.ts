@@ -5,6 +5,7 @@ import type { Database } from "../db/client";
 import type { Message } from "../generated/sqlite/client";
 import { AppError } from "../errors";
 import { runSteps } from "../db/direct";
+import { notifyEnqueued } from "../db/notify";
 import { insertRowsSql } from "../db/json-rows";
 import { sql, wordList } from "../db/sql";
 import { recipientProblem, type RetryEdit } from "../schemas/message";
@@ -53,6 +54,7 @@ export async function retryMessage(database: Database, message: Message, edit: R
     RETURNING *`;
   const moved = await moveOne(database, update, "pending", note, now);
   if (!moved) throw new AppError("INVALID_STATE", "message changed while retrying; reload and try again");
+  notifyEnqueued(database);
   return { message: moved, transitions: [{ name: "retry", message: snapshot(moved) }] };
 }
 

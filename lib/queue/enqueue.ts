@@ -12,6 +12,7 @@ import { insertRowsSql } from "../db/json-rows";
 import { sql, type Sql } from "../db/sql";
 import { getCachedClient } from "../clients/client-cache";
 import { runRead, runWrites } from "../db/direct";
+import { notifyEnqueued } from "../db/notify";
 import { inserted, MESSAGE_COLUMNS, messageRow, normalizeRow, snapshot, type NewMessageRow } from "./message-row";
 import type { Transition } from "./transitions";
 
@@ -120,12 +121,18 @@ export async function enqueueMessage(database: Database, input: ValidMessageInpu
   const row = buildRow(client, input, opts, now);
   try {
     await runWrites(database, [messageInsertSql(database, [row])!]);
+    wakeOthersIfDue(database, [row], now);
     return { message: inserted(row), created: true, transitions: enqueueTransitions([row]) };
   } catch (err) {
     const winner = key.length ? await found() : undefined;
     if (!winner) throw err;
     return { message: replay(winner, input), created: false, transitions: [] };
   }
+}
+
+/** Work due within a poll interval wakes the idle workers of other replicas (PostgreSQL's NOTIFY, lib/db/notify.ts). */
+export function wakeOthersIfDue(database: Database, rows: readonly { runAt: Date }[], now: Date): void {
+  if (rows.some((r) => r.runAt.getTime() <= now.getTime() + 1000)) notifyEnqueued(database);
 }
 
 export interface BatchItemError {
@@ -204,6 +211,9 @@ export async function enqueueBatch(
       fail(p.index, err);
     }
   }
-  if (rows.length) await runWrites(database, [messageInsertSql(database, rows)!]);
+  if (rows.length) {
+    await runWrites(database, [messageInsertSql(database, rows)!]);
+    wakeOthersIfDue(database, rows, now);
+  }
   return { results, transitions: enqueueTransitions(rows) };
 }
