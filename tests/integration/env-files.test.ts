@@ -18,7 +18,7 @@ test("npm run db:migrate reads DATABASE_URL from .env in the working directory",
   try {
     const file = path.join(dir, "from-dotenv.db");
     writeFileSync(path.join(dir, ".env"), `DATABASE_URL=file:${file}\nLOG_FORMAT=json\n`);
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !["DATABASE_URL", "NODE_ENV", "LOG_FORMAT"].includes(k)));
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !["DATABASE_URL", "NODE_ENV", "LOG_FORMAT"].includes(k))) as NodeJS.ProcessEnv;
     const run = spawnSync(process.execPath, ["--import", tsx, path.join(ROOT, "scripts/db-migrate.ts")], { cwd: dir, env, encoding: "utf8", timeout: 60_000 });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.ok(existsSync(file), `the database .env names was migrated:\n${run.stdout}`);
