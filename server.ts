@@ -2,7 +2,6 @@
 // Wiring and shutdown only; everything else lives in lib/.
 import { createServer } from "node:http";
 import next from "next";
-import nextEnv from "@next/env";
 import { ensureSecrets } from "./lib/auth/secrets";
 import { createContext, setContext } from "./lib/context";
 import { startWorkerThread } from "./lib/engine/worker-host";
@@ -14,15 +13,25 @@ import { emailViaChain } from "./lib/alerts/email-via-chain";
 import { startDailyPrune } from "./lib/retention/start-daily-prune";
 import { getErrorLogger } from "./lib/errorlog/log-error";
 import { serveEdge } from "./lib/http/edge";
+import { getLog, startupLog } from "./lib/log";
+import { loadEnvFiles } from "./lib/ops/env";
+import { listenOn, preflight } from "./lib/ops/preflight";
+import { failStart } from "./lib/ops/startup-error";
+import { logStarted } from "./lib/ops/started";
+import { observeBus } from "./lib/ops/observe";
+import { startProviderChecks } from "./lib/ops/provider-checks";
 
 async function main() {
-  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production"); // .env files, as Next would
+  loadEnvFiles(); // .env files, as Next would (and as npm run db:migrate does)
   const generated = ensureSecrets(process.env);
   // The one context: built here, found by the bundled route handlers under one global key.
   const ctx = createContext(process.env);
   setContext(ctx);
   const { config, bus } = ctx;
   const dev = config.NODE_ENV !== "production";
+  const log = getLog();
+  // Port free, database reachable, this SQLite file not in use by another Herald: else one line and exit 1.
+  const lock = await preflight(config);
 
   const httpServer = createServer();
   const app = next({ dev, hostname: config.HOST, port: config.PORT, httpServer });
@@ -37,6 +46,7 @@ async function main() {
   // The worker runs in its own thread with its own connection (lib/engine/worker-host.ts);
   // this thread keeps its providers for alert emails and for naming them in /api/health.
   const { chains, providers } = createProviderChains(config);
+  const stopObserving = observeBus(bus);
   const worker = config.WORKER_ENABLED ? startWorkerThread({ bus }) : undefined;
   bus.on("enqueued", () => worker?.nudge());
   ctx.runtime = {
@@ -54,18 +64,19 @@ async function main() {
   });
   const stopPrune = worker ? startDailyPrune({ database, config }) : undefined;
 
-  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
-  console.log(`Herald is running: ${config.PUBLIC_URL} (console: ${config.PUBLIC_URL}/messages)`);
-  console.log(`  database: ${config.DATABASE_URL.startsWith("file:") ? config.DATABASE_URL : "postgresql"}; worker: ${worker ? "on" : "off"}`);
-  if (generated.ADMIN_PASSWORD) console.log(`  admin password (generated, kept in data/secrets.json): ${generated.ADMIN_PASSWORD}`);
-  if (generated.ADMIN_API_KEY) console.log(`  admin API key  (generated, kept in data/secrets.json): ${generated.ADMIN_API_KEY}`);
+  await listenOn(httpServer, config);
+  logStarted(log, config, { worker: Boolean(worker), generated });
+  const stopChecks = startProviderChecks(providers, config);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping (finishing in-flight sends)...`);
-    const force = setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 5000);
+    log.info({ signal }, "stopping (finishing in-flight sends)");
+    const force = setTimeout(() => {
+      log.error({ signal }, `did not stop within ${config.SHUTDOWN_TIMEOUT_MS + 5000} ms: exiting`);
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS + 5000);
     force.unref();
     await worker?.stop(config.SHUTDOWN_TIMEOUT_MS);
     await stopPrune?.();
@@ -79,15 +90,15 @@ async function main() {
     await closed;
     await leaveCluster();
     await Promise.allSettled(providers.map((p) => p.close?.()));
+    stopObserving();
+    stopChecks();
     await ctx.close();
-    console.log("stopped");
+    lock.release();
+    log.info({ signal }, "stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+main().catch((err) => failStart(startupLog(), err));

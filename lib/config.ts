@@ -83,6 +83,12 @@ export const configSchema = z.object({
     .transform((v) => v.split(/[\s,]+/).filter(Boolean).map((s) => (/^(self|none)$/i.test(s) ? `'${s.toLowerCase()}'` : s)))
     .refine((list) => list.every((s) => FRAME_SOURCE.test(s)), "each entry must be 'self', 'none', * or an origin such as https://*.example.com"),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0),
+  /** pino's levels; "silent" logs nothing. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** json: one JSON object a line (production, log shippers); pretty: readable lines. Default: pretty on a terminal, json otherwise. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  /** false: no credential checks against the providers at start (lib/ops/provider-checks.ts). */
+  PROVIDER_CHECKS: bool.default(true),
 });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };

@@ -5,6 +5,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { dialectNameOf as dialectOf } from "./db/client";
+import { assertDatabaseReachable } from "./ops/preflight";
+import { StartupError, redactUrl } from "./ops/startup-error";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DONE = /All migrations have been successfully applied|No pending migrations to apply/;
@@ -31,12 +33,14 @@ export async function ensurePostgresDatabase(url: string, template?: string): Pr
  * Runs `prisma migrate deploy`. The CLI's WebAssembly schema engine leaves a 10 s
  * timer behind after a PostgreSQL deploy, so once it reports success it is stopped.
  */
-export async function migrateDatabase(url: string, opts: { quiet?: boolean } = {}): Promise<void> {
+export async function migrateDatabase(url: string, opts: { quiet?: boolean; log?: (line: string) => void } = {}): Promise<void> {
   const dialect = dialectOf(url);
   if (dialect === "sqlite") {
     const file = url.slice("file:".length).split("?")[0]!;
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   } else {
+    // An unreachable server is one line naming DATABASE_URL, not the driver's bare error.
+    await assertDatabaseReachable(url, { database: "postgres" });
     await ensurePostgresDatabase(url);
   }
   const cli = path.join(root, "node_modules/prisma/build/index.js");
@@ -60,9 +64,12 @@ export async function migrateDatabase(url: string, opts: { quiet?: boolean } = {
     child.on("error", reject);
     child.on("exit", (code) => {
       if (succeeded || code === 0) {
-        if (!opts.quiet) console.log(`[migrate] ${dialect}: ${output.match(DONE)?.[0] ?? "done"}`);
+        if (!opts.quiet) (opts.log ?? console.log)(`migrate ${dialect}: ${output.match(DONE)?.[0] ?? "done"}`);
         resolve();
-      } else reject(new Error(`prisma migrate deploy failed (exit ${code}):\n${output}`));
+      } else {
+        const reason = output.split("\n").map((l) => l.trim()).filter((l) => /^Error\b|error/i.test(l)).slice(0, 2).join(" ") || `exit ${code}`;
+        reject(Object.assign(new StartupError(`prisma migrate deploy failed (DATABASE_URL=${redactUrl(url)}): ${reason}`, "DATABASE_URL", "MIGRATE_FAILED"), { output }));
+      }
     });
   });
 }

@@ -6,6 +6,7 @@ import type { ErrorEventPayload, MessageEventPayload } from "../realtime/contrac
 import { deliverAlert, hasTargets, type DeliveryTargets, type SendEmail } from "./deliver";
 import { criticalAlert, deadLetterAlert, moreLine, queueLagAlert, type Alert } from "./format";
 import { createThrottle } from "./throttle";
+import { logFor } from "../log";
 
 export const ALERT_DEFAULTS = {
   throttleMs: 10 * 60_000,
@@ -86,7 +87,7 @@ export function createAlerter(deps: AlerterDeps): Alerter {
     const job = deps.claim(key).then(
       (mine) => mine && send(alert, note),
       (err) => {
-        console.error("[alerts] could not claim an alert; sending it anyway:", err);
+        logFor("alerts").error({ err }, "could not claim an alert; sending it anyway");
         send(alert, note);
       },
     ).finally(() => inFlight.delete(job));

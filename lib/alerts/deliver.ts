@@ -4,6 +4,7 @@
 import { toError } from "../errors";
 import type { ErrorInput } from "../errorlog/log-error";
 import { toEmail, toSlackPayload, type Alert } from "./format";
+import { logFor } from "../log";
 
 export type SendEmail = (to: string, subject: string, body: string) => Promise<unknown>;
 
@@ -57,7 +58,7 @@ export async function deliverAlert(t: DeliveryTargets, alert: Alert, note?: stri
     if (r.status === "fulfilled") return void delivered++;
     const target = jobs[i]!.target;
     const reason = toError(r.reason).message;
-    console.error(`[alerts] ${target} alert not delivered: ${reason}`);
+    logFor("alerts").error({ target }, `alert not delivered: ${reason}`);
     t.logError({
       service: "alerts",
       operation: target,

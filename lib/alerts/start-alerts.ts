@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import type { EventBus } from "../events/bus";
 import { recordOnce } from "../webhooks/record-once";
 import { createAlerter, type Alerter, type AlerterDeps } from "./alerter";
+import { logFor } from "../log";
 
 export interface StartAlertsOptions extends Omit<AlerterDeps, "clock"> {
   bus: EventBus;
@@ -53,7 +54,7 @@ export function startAlerts(opts: StartAlertsOptions): () => Promise<void> {
     try {
       alerter.checkQueueLag(await measureQueueLag(opts.db, clock()));
     } catch (err) {
-      console.error("[alerts] queue lag check failed:", err);
+      logFor("alerts").error({ err }, "queue lag check failed");
     } finally {
       measuring = false;
     }

@@ -14,6 +14,7 @@ import { dialectNameOf, type Dialect, type DialectName } from "./dialect";
 import { sqliteDialect } from "./dialect-sqlite";
 import { postgresDialect } from "./dialect-postgres";
 import { closeNotifier } from "./notify";
+import { logFor } from "../log";
 
 export type Db = SqliteClient;
 export type SqliteConnection = BetterSqlite3.Database;
@@ -62,7 +63,7 @@ export async function openDatabase(url: string): Promise<Database> {
     await db.$queryRawUnsafe("PRAGMA journal_mode=WAL");
     await db.$executeRawUnsafe("PRAGMA synchronous=NORMAL");
     await db.$executeRawUnsafe("PRAGMA busy_timeout=5000");
-    if (!connection) console.warn("[db] the SQLite adapter's connection was not found: raw statements go through Prisma (slower)");
+    if (!connection) logFor("db").warn("the SQLite adapter's connection was not found: raw statements go through Prisma (slower)");
     return { db, dialect: sqliteDialect, sqlite: connection, close: () => db.$disconnect() };
   }
   // Herald owns the pool and hands it to the adapter (its public constructor takes a pg.Pool).

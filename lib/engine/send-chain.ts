@@ -2,7 +2,6 @@
 // error moves on to the next provider; a recipient error stops the chain. When every
 // provider only asked us to wait (429 with Retry-After), the result says how long.
 import { toError } from "../errors";
-import { observeSendLatency } from "../metrics";
 import type { AttemptRow } from "../queue/send-progress";
 import type { ErrorClass } from "../domain/words";
 import type { OutgoingMessage, Provider } from "../providers/types";
@@ -29,7 +28,7 @@ export async function sendThroughChain(
   for (const provider of chain) {
     const started = performance.now();
     try {
-      const result = await provider.send(message).finally(() => observeSendLatency(performance.now() - started));
+      const result = await provider.send(message);
       attempts.push({ messageId: message.id, attempt: attemptNumber, provider: provider.name, outcome: "sent", durationMs: performance.now() - started, at: clock() });
       return { ok: true, provider: provider.name, providerMessageId: result.providerMessageId, costCents: result.costCents, attempts };
     } catch (thrown) {

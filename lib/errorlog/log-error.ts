@@ -8,6 +8,7 @@ import type { EventBus } from "../events/bus";
 
 import { newId } from "../ids";
 import { toErrorEventPayload, writeFolded, type NewEntry } from "./fold";
+import { logFor } from "../log";
 
 export const SEVERITIES = ["critical", "error", "warning", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -79,7 +80,7 @@ export function createErrorLogger(
       for (const { entry, added } of repeated) bus.emit("error", { event: "repeated", payload: toErrorEventPayload(entry, added) });
     } catch (err) {
       // The error log itself failed: say so on stderr, never throw into the caller.
-      console.error(`[errorlog] could not write ${rows.length} entries:`, err, rows.map((r) => r.message));
+      logFor("errorlog").error({ err, messages: rows.map((r) => r.message) }, `could not write ${rows.length} entries`);
     }
   }
 
@@ -100,7 +101,7 @@ export function createErrorLogger(
         timer ??= setTimeout(() => void flush(), flushMs);
         timer.unref?.();
       } catch (err) {
-        console.error("[errorlog] dropped an entry:", err);
+        logFor("errorlog").error({ err }, "dropped an entry");
       }
     },
     flush,

@@ -2,6 +2,7 @@
 // lib/realtime forwards them to Socket.IO and the worker listens for enqueues.
 // A listener that throws is reported and never breaks the emitter's caller.
 import type { CallEventName, CallEventPayload, ErrorEventPayload, MessageEventPayload, MessageEventName } from "../realtime/contract";
+import { logFor } from "../log";
 
 export interface BusEvents {
   message: { event: MessageEventName; payload: MessageEventPayload };
@@ -28,7 +29,7 @@ export class EventBus {
       try {
         (listener as Listener<K>)(value);
       } catch (err) {
-        console.error(`[bus] a ${String(name)} listener failed:`, err);
+        logFor("bus").error({ err }, `a ${String(name)} listener failed`);
       }
     }
   }

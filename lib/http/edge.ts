@@ -21,6 +21,7 @@ import { rewriteMethodNotAllowed } from "./method-not-allowed";
 import { sendError } from "./node-response";
 import { isApiPath, securityHeaders } from "./security-headers";
 import { takeTurn } from "./turns";
+import { metrics, webhookSourceOf } from "../metrics";
 
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -48,6 +49,8 @@ export async function serveEdge(req: IncomingMessage, res: ServerResponse, next:
     if (requestPolicy) req.headers["content-security-policy"] = requestPolicy;
     else delete req.headers["content-security-policy"];
     closeIfAnsweredEarly(req, res);
+    const webhook = req.method === "POST" ? webhookSourceOf(path) : undefined;
+    if (webhook) metrics().webhooksReceived.inc({ source: webhook });
     // A malformed percent-escape (`%ZZ`, `q=%`) would be a 500 from Next's own URL decoding.
     if (!decodesCleanly(req.url)) {
       return sendError(res, new AppError("VALIDATION_FAILED", "the URL has a malformed percent-escape or a NUL character (write % as %25)"), `${req.method} ${path}`);

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "../context";
 import { getContext } from "../context";
 import { sendJson } from "./node-response";
+import { providerChecks } from "../ops/provider-checks";
 
 export const HEALTH_PATH = "/api/health";
 export const HEALTH_METHODS = "GET, HEAD";
@@ -55,10 +56,14 @@ async function databaseState(deep: boolean): Promise<{ ok: boolean; latencyMs: n
 export async function healthReport(opts: { deep: boolean }): Promise<{ status: number; body: Record<string, unknown> }> {
   const runtime = getContext().runtime;
   const worker = runtime?.worker?.status() ?? { running: false, lastTickAt: null };
+  const checks = providerChecks();
   const providers = Object.fromEntries(
     (runtime?.providers ?? []).map((p) => {
       const breaker = p.state?.();
-      return [p.name, { status: breaker && breaker.state !== "closed" ? `circuit_${breaker.state}` : "ok", channels: p.channels, breaker: breaker ?? null }];
+      // The credential check at start (lib/ops/provider-checks.ts): "failing" wins over ok, an open breaker over both.
+      const check = checks.get(p.name) ?? null;
+      const status = breaker && breaker.state !== "closed" ? `circuit_${breaker.state}` : check?.status === "failing" ? "failing" : "ok";
+      return [p.name, { status, channels: p.channels, breaker: breaker ?? null, check, lastError: check?.lastError ?? null }];
     }),
   );
   const db = await databaseState(opts.deep);

@@ -7,6 +7,8 @@ import { parseJsonBody } from "./json-body";
 import { AppError, toErrorResponse } from "../errors";
 import { resolvePrincipal, type Principal } from "../auth/principal";
 import { logError } from "../errorlog/log-error";
+import { logFor } from "../log";
+import { metrics, webhookSourceOf } from "../metrics";
 import { declaresTooLarge, payloadTooLarge, readWebBody } from "./body";
 import { assertCookieRequestAllowed } from "./csrf";
 import { assertJsonDepth } from "./json-depth";
@@ -20,11 +22,28 @@ export function json(data: unknown, status = 200, headers: Record<string, string
   return Response.json(data, { status, headers });
 }
 
-/** The error body for anything thrown; unexpected errors are logged once, here. */
+/**
+ * The error body for anything thrown. Every API request that fails passes here (route
+ * handlers and the paths the edge serves), so this is where it becomes one log line, a count
+ * in herald_http_request_failures_total and, for a webhook, in herald_webhooks_refused_total.
+ * Unexpected errors also go to the error log, with their stack.
+ */
 export function errorOutcome(err: unknown, where: string): ReturnType<typeof toErrorResponse> {
   const outcome = toErrorResponse(err);
+  const { code, message } = outcome.body.error;
+  const [method, path = ""] = where.split(" ", 2);
+  try {
+    const m = metrics();
+    m.httpFailures.inc({ status: String(outcome.status), code });
+    const source = webhookSourceOf(path);
+    if (source && outcome.status < 500) m.webhooksRefused.inc({ source, code });
+    const line = { method, path, status: outcome.status, code, ...(source && { webhook: source }) };
+    if (outcome.internal) logFor("http").error({ ...line, err }, `request failed: ${err instanceof Error ? err.message : String(err)}`);
+    else logFor("http").warn(line, `request failed: ${message}`);
+  } catch {
+    // logging and metrics never turn an answer into another failure
+  }
   if (outcome.internal) {
-    console.error("[api] unexpected error:", err);
     logError({ service: "api", operation: where, errorType: "internal", severity: "error", message: err instanceof Error ? err.message : String(err), context: { stack: err instanceof Error ? err.stack : undefined } });
   }
   return outcome;

@@ -1,9 +1,11 @@
 // Builds each channel's ordered failover chain from the configuration. Every real
-// provider is wrapped: rate limit (innermost) → quick retries → circuit breaker.
+// provider is wrapped: rate limit (innermost) → quick retries → circuit breaker, and every
+// provider, the sandbox too, in metrics and failure logging (lib/providers/observed.ts).
 import type { Config } from "../config";
 import type { Channel } from "../domain/words";
 import { withCircuitBreaker, type BreakerState } from "./circuit-breaker";
 import { createHttpGatewayProvider } from "./http-gateway";
+import { withObservation } from "./observed";
 import { withQuickRetries } from "./quick-retry";
 import { withRateLimit } from "./rate-limiter";
 import { createSandboxProvider } from "./sandbox";
@@ -13,7 +15,7 @@ import { createTwilioProvider } from "./twilio";
 import type { Provider } from "./types";
 
 export type ProviderChains = Record<Channel, Provider[]>;
-export type RegisteredProvider = Provider & { state?(): BreakerState };
+export type RegisteredProvider = Provider & { state?(): BreakerState; check?(): Promise<void> };
 
 function need(config: Config, name: string, keys: (keyof Config)[]): void {
   const missing = keys.filter((k) => !config[k]);
@@ -73,13 +75,14 @@ export function createProviderChains(config: Config): { chains: ProviderChains; 
     const existing = known.get(name);
     if (existing) return existing;
     const { provider: raw, perSecond } = createRaw(name, config);
-    const provider =
+    const provider = withObservation(
       name === "sandbox"
         ? raw
         : withCircuitBreaker(withQuickRetries(perSecond ? withRateLimit(raw, { perSecond }) : raw), {
             failureThreshold: config.PROVIDER_BREAKER_FAILURES,
             openMs: config.PROVIDER_BREAKER_OPEN_MS,
-          });
+          }),
+    );
     known.set(name, provider);
     return provider;
   };

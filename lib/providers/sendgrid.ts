@@ -88,5 +88,22 @@ export function createSendgridProvider(opts: SendgridOptions): Provider {
         throw new ProviderError("provider", `sendgrid: ${failure.message ?? String(err)}`, "SENDGRID_CLIENT_ERROR");
       }
     },
+    async check(): Promise<void> {
+      let scopes: unknown;
+      try {
+        const [, body] = await client.request({ method: "GET", url: "/v3/scopes" });
+        scopes = (body as { scopes?: unknown })?.scopes;
+      } catch (err) {
+        const failure = err as { code?: unknown; message?: string; response?: { body?: unknown } };
+        if (typeof failure.code === "number") {
+          const body = failure.response?.body as { errors?: SendgridErrorItem[] } | undefined;
+          const text = (body?.errors ?? []).map((e) => e.message).filter(Boolean).join("; ") || failure.message || `HTTP ${failure.code}`;
+          throw new ProviderError(failure.code >= 500 ? "transient" : "provider", `sendgrid: ${failure.code} ${text}`, `HTTP_${failure.code}`);
+        }
+        const network = networkErrorCode(err);
+        throw new ProviderError("transient", `sendgrid: ${network ? `network error (${network})` : failure.message ?? String(err)}`, network ?? "SENDGRID_CLIENT_ERROR");
+      }
+      if (!Array.isArray(scopes) || !scopes.includes("mail.send")) throw new ProviderError("provider", "sendgrid: the API key lacks the mail.send scope", "MISSING_SCOPE");
+    },
   };
 }

@@ -68,6 +68,15 @@ export function createSmtpProvider(opts: SmtpOptions): Provider {
         throw new ProviderError(classifySmtpError(err), `smtp: ${err.message ?? String(thrown)}`, code);
       }
     },
+    async check(): Promise<void> {
+      try {
+        await transport.verify(); // connects, STARTTLS when offered, AUTH when the URL has credentials
+      } catch (thrown) {
+        const err = (thrown ?? {}) as SmtpFailure;
+        const code = err.responseCode !== undefined ? String(err.responseCode) : err.originalCode ?? err.code ?? "SMTP_ERROR";
+        throw new ProviderError(classifySmtpError(err), `smtp: ${err.message ?? String(thrown)}`, code);
+      }
+    },
     async close() {
       transport.close();
     },

@@ -145,5 +145,14 @@ export function createTwilioProvider(opts: TwilioOptions): Provider {
         throw toProviderError(err, slot.headers);
       }
     },
+    async check(): Promise<void> {
+      let account: { status?: string };
+      try {
+        account = await client.api.v2010.accounts(opts.accountSid).fetch();
+      } catch (err) {
+        throw toProviderError(err, undefined);
+      }
+      if (account.status && account.status !== "active") throw new ProviderError("provider", `twilio: account ${opts.accountSid} is ${account.status}`, "ACCOUNT_NOT_ACTIVE");
+    },
   };
 }

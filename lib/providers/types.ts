@@ -28,6 +28,12 @@ export interface Provider {
   /** Providers that report delivery in-process (the sandbox) call this sink. */
   onStatus?(sink: (reports: StatusReport[]) => void): void;
   close?(): Promise<void>;
+  /**
+   * A cheap credential check at start (Twilio: fetch the account; SMTP: connect and log in;
+   * SendGrid: the key's scopes). Resolves when the provider would take a send, else throws
+   * with the reason. Sends nothing.
+   */
+  check?(): Promise<void>;
 }
 
 export class ProviderError extends Error {

@@ -7,6 +7,7 @@ import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
 import type { DialectName as Dialect } from "../db/client";
 import type { HeraldIo } from "./contract";
+import { logFor } from "../log";
 
 // Where the adapter keeps payloads too large for a NOTIFY (8,000 bytes); Herald's events
 // are far smaller, but the adapter needs the table. Not a Prisma model: it belongs to the
@@ -25,7 +26,7 @@ export async function joinRealtimeCluster(io: HeraldIo, dialect: Dialect, databa
   if (dialect !== "postgres") throw new Error("REALTIME_CLUSTER needs PostgreSQL: SQLite is one process");
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   await pool.query(`CREATE TABLE IF NOT EXISTS ${ATTACHMENTS} (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
-  io.adapter(createAdapter(pool, { tableName: ATTACHMENTS, errorHandler: (err) => console.error("[realtime] cluster adapter:", err.message) }));
+  io.adapter(createAdapter(pool, { tableName: ATTACHMENTS, errorHandler: (err) => logFor("realtime").error({ err }, `cluster adapter: ${err.message}`) }));
   clustered.add(io);
   return async () => {
     io.of("/").adapter.close?.();

@@ -9,6 +9,7 @@ import { resolvePrincipal } from "../auth/principal";
 import { getQueueStats } from "../queue/stats";
 import type { HeraldIo } from "./contract";
 import { isClustered } from "./cluster";
+import { logFor } from "../log";
 
 export type { HeraldIo };
 
@@ -76,7 +77,7 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
         io.to(room).emit("queue:stats", { ...stats, clientId });
       }
     } catch (err) {
-      console.error("[realtime] stats failed", err);
+      logFor("realtime").error({ err }, "stats failed");
     } finally {
       busy = false;
       notBefore = Date.now() + 4 * (Date.now() - started);

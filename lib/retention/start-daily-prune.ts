@@ -4,6 +4,7 @@ import type { Database } from "../db/client";
 import { toError } from "../errors";
 import { logError as defaultLogError, type ErrorInput } from "../errorlog/log-error";
 import { pruneOldData, type PruneCounts, type PruneOptions } from "./prune";
+import { logFor } from "../log";
 
 /** Retention settings by their environment names (getConfig() fits once they exist there). */
 export interface RetentionConfig {
@@ -47,7 +48,7 @@ export function startDailyPrune(opts: DailyPruneOptions): () => Promise<void> {
         signal: abort.signal,
       });
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      if (total) console.log(`[retention] pruned ${JSON.stringify(counts)} in ${clock().getTime() - started.getTime()} ms`);
+      if (total) logFor("retention").info({ counts, ms: clock().getTime() - started.getTime() }, "pruned");
       opts.onPruned?.(counts);
     } catch (err) {
       report({ service: "retention", operation: "prune", errorType: "prune_failed", severity: "error", message: toError(err).message });

@@ -182,9 +182,14 @@ test("stats, health and metrics answer", async ({ request }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: "ok", db: "ok", worker: { running: true } });
+  expect((await request.post("/api/webhooks/calls", { headers: { "x-retell-signature": "v=1,d=00" }, data: {} })).status()).toBe(401);
   const metrics = await (await request.get("/api/metrics")).text();
-  expect(metrics).toContain("herald_messages{");
-  expect(metrics).toContain("herald_send_duration_ms_bucket");
+  expect(metrics).toContain("# TYPE herald_messages gauge");
+  expect(metrics).toContain("# TYPE herald_provider_send_duration_seconds histogram");
+  expect(metrics).toMatch(/^herald_webhooks_received_total\{source="calls"\} [1-9]/m);
+  expect(metrics).toMatch(/^herald_webhooks_refused_total\{source="calls",code="INVALID_SIGNATURE"\} [1-9]/m);
+  expect(metrics).toContain("process_cpu_seconds_total");
+  expect(metrics).not.toContain("_ms");
 });
 
 test("clients can be read and patched; business hours default to Mon–Fri 9–5", async ({ request }) => {

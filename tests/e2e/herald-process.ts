@@ -46,8 +46,40 @@ export function heraldEnv(port: number, databaseUrl: string, extra: Record<strin
  * loader: tsx's own CLI sits between as a second process and ends the server on SIGTERM
  * instead of letting its graceful shutdown run.
  */
-export function spawnHerald(env: NodeJS.ProcessEnv, stdio: "inherit" | "ignore" = "inherit"): ChildProcess {
+export function spawnHerald(env: NodeJS.ProcessEnv, stdio: "inherit" | "ignore" | "pipe" = "inherit"): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server.ts")], { cwd: ROOT, env, stdio });
+}
+
+/** `npm start` as an operator or a supervisor runs it; the child's pid is npm's. */
+export function spawnNpmStart(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn("npm", ["start", "--silent"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Every line a child prints (stdout and stderr), kept as it arrives. */
+export function collectLines(child: ChildProcess): string[] {
+  const lines: string[] = [];
+  let partial = "";
+  const keep = (chunk: Buffer) => {
+    const text = partial + chunk.toString();
+    const parts = text.split("\n");
+    partial = parts.pop() ?? "";
+    lines.push(...parts.filter((l) => l.trim() !== ""));
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  child.once("close", () => partial.trim() && lines.push(partial));
+  return lines;
+}
+
+/** Waits for a child to exit (SIGKILL after `timeoutMs`); its code, signal and output lines. */
+export async function runToExit(child: ChildProcess, timeoutMs = 60_000): Promise<{ code: number | null; signal: string | null; lines: string[] }> {
+  const lines = collectLines(child);
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.once("close", (c, s) => resolve({ code: c, signal: s })),
+  );
+  clearTimeout(timer);
+  return { code, signal, lines };
 }
 
 export interface HeraldServer {

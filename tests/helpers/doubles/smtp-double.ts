@@ -1,5 +1,5 @@
-// A real SMTP receiver (the smtp-server package) on 127.0.0.1, AUTH and STARTTLS
-// disabled. It keeps every message it accepted and can refuse chosen recipients with
+// A real SMTP receiver (the smtp-server package) on 127.0.0.1, STARTTLS disabled, AUTH
+// disabled unless a user is given (then AUTH PLAIN/LOGIN is required, over the plain connection). It keeps every message it accepted and can refuse chosen recipients with
 // an SMTP reply code (550 "no such mailbox", 451 "try again later").
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
@@ -19,12 +19,18 @@ export interface SmtpDouble {
   close(): Promise<void>;
 }
 
-export async function startSmtpDouble(): Promise<SmtpDouble> {
+export async function startSmtpDouble(opts: { auth?: { user: string; pass: string } } = {}): Promise<SmtpDouble> {
   const received: ReceivedMail[] = [];
   const rejections = new Map<string, { responseCode: number; message: string }>();
+  const auth = opts.auth;
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["AUTH", "STARTTLS"],
+    authOptional: !auth,
+    disabledCommands: auth ? ["STARTTLS"] : ["AUTH", "STARTTLS"],
+    allowInsecureAuth: Boolean(auth),
+    onAuth(login, _session, callback) {
+      if (auth && login.username === auth.user && login.password === auth.pass) return callback(null, { user: login.username });
+      callback(Object.assign(new Error("Invalid username or password"), { responseCode: 535 }));
+    },
     logger: false,
     onRcptTo(address, _session, callback) {
       const rejection = rejections.get(address.address.toLowerCase());

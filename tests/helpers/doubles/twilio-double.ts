@@ -1,6 +1,7 @@
 // A local stand-in for Twilio's Messages API: POST /2010-04-01/Accounts/{sid}/Messages.json,
 // form-encoded, HTTP Basic auth; 201 with the message resource, or Twilio's error JSON
 // {code, message, more_info, status}. Faults are scripted per recipient ("To").
+// GET /2010-04-01/Accounts/{sid}.json answers the account (the credential check at start).
 import { randomBytes } from "node:crypto";
 import { FaultScript, startHttpDouble, toReply, type Fault, type HttpDouble } from "./http-double";
 
@@ -27,6 +28,8 @@ export interface TwilioDouble extends HttpDouble {
   faults: FaultScript;
   /** The `price` the next accepted messages carry (Twilio usually sends null at creation). */
   price: string | null;
+  /** The account's status in GET /Accounts/{sid}.json (active, suspended, closed). */
+  accountStatus: string;
 }
 
 export async function startTwilioDouble(opts: { accountSid?: string; authToken?: string } = {}): Promise<TwilioDouble> {
@@ -37,6 +40,10 @@ export async function startTwilioDouble(opts: { accountSid?: string; authToken?:
   const double: TwilioDouble = {
     ...(await startHttpDouble((req) => {
       const path = `/2010-04-01/Accounts/${sid}/Messages.json`;
+      if (req.method === "GET" && req.path === `/2010-04-01/Accounts/${sid}.json`) {
+        if (req.headers.authorization !== expectedAuth) return toReply(twilioError(401, 20003, "Authenticate"));
+        return { status: 200, body: { sid, friendly_name: "Herald test account", status: double.accountStatus, type: "Full" } };
+      }
       if (req.method !== "POST" || req.path !== path) return toReply(twilioError(404, 20404, "The requested resource was not found"));
       if (req.headers.authorization !== expectedAuth) return toReply(twilioError(401, 20003, "Authenticate"));
       if (!String(req.headers["content-type"]).startsWith("application/x-www-form-urlencoded")) {
@@ -70,6 +77,7 @@ export async function startTwilioDouble(opts: { accountSid?: string; authToken?:
     accepted,
     faults,
     price: null,
+    accountStatus: "active",
   };
   return double;
 }
