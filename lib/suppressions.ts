@@ -1,5 +1,6 @@
 // Opt-outs per client and channel: a suppressed address is never messaged on that channel
-// ("all": on any), except the one confirmation a STOP asks for (lib/compliance/gate-rules.ts).
+// ("all": on any), except the one confirmation a STOP asks for (lib/compliance/gate-rules.ts);
+// a suppression of scope "marketing" (one-click email unsubscribe) holds back marketing only.
 // Every change is recorded in SuppressionEvent with who made it and why.
 import type { Db } from "./db/client";
 import type { Suppression } from "./generated/sqlite/client";
@@ -15,6 +16,8 @@ export interface SuppressionChange {
   channel?: string | null;
   /** Who: "admin", "client:<id>", "customer", "provider:twilio", "unsubscribe link"… */
   actor?: string;
+  /** "marketing": only marketing is held back (a one-click email unsubscribe); default "all". */
+  scope?: "all" | "marketing";
 }
 
 export const normalizeAddress = (address: string) => {
@@ -29,11 +32,12 @@ export async function addSuppression(db: Db, s: SuppressionChange): Promise<bool
   const actor = s.actor ?? "provider";
   return db.$transaction(async (tx) => {
     const existing = await tx.suppression.findFirst({ where: { clientId: s.clientId, address, channel } });
+    const scope = s.scope === "marketing" && (!existing || existing.scope === "marketing") ? "marketing" : "all";
     if (existing) {
-      await tx.suppression.update({ where: { id: existing.id }, data: { reason: s.reason } });
+      await tx.suppression.update({ where: { id: existing.id }, data: { reason: s.reason, scope } });
     } else {
       try {
-        await tx.suppression.create({ data: { id: newId("sup"), clientId: s.clientId, address, channel, reason: s.reason } });
+        await tx.suppression.create({ data: { id: newId("sup"), clientId: s.clientId, address, channel, scope, reason: s.reason } });
       } catch (err) {
         if ((err as { code?: string })?.code !== "P2002") throw err;
         return false; // a concurrent writer added it first

@@ -19,6 +19,8 @@ export interface GateContext {
   clients: Map<string, Client>;
   /** key(clientId, address, channel); channel "all" (or a legacy null) covers every channel. */
   suppressed: Set<string>;
+  /** The same for suppressions of marketing only (a one-click email unsubscribe). */
+  unsubscribed?: Set<string>;
   compliance?: ComplianceContext;
 }
 
@@ -31,14 +33,15 @@ export async function loadGateContext(database: Database, messages: Message[], n
     Promise.all(clientIds.map((id) => getCachedClient(database.db, id))).then((found) => found.filter((c): c is Client => c !== null)),
     // A superset (any of these clients × any of these addresses), matched exactly below;
     // raw, because an ORM call costs more than the whole lookup here.
-    runRead<{ clientId: string; address: string; channel: string | null }>(database, sql`
-      SELECT "clientId", "address", "channel" FROM "Suppression"
+    runRead<{ clientId: string; address: string; channel: string | null; scope: string }>(database, sql`
+      SELECT "clientId", "address", "channel", "scope" FROM "Suppression"
        WHERE "clientId" IN (${join(clientIds)}) AND "address" IN (${join([...new Set(messages.map((m) => normalizeAddress(m.to)))])})`),
   ]);
   const byId = new Map(clients.map((c) => [c.id, c]));
   return {
     clients: byId,
-    suppressed: new Set(suppressions.map((s) => key(s.clientId, s.address, s.channel ?? "all"))),
+    suppressed: new Set(suppressions.filter((s) => s.scope !== "marketing").map((s) => key(s.clientId, s.address, s.channel ?? "all"))),
+    unsubscribed: new Set(suppressions.filter((s) => s.scope === "marketing").map((s) => key(s.clientId, s.address, s.channel ?? "all"))),
     compliance: await loadComplianceContext(database, messages, byId, now),
   };
 }
@@ -48,6 +51,9 @@ export function gateMessage(message: Message, ctx: GateContext, now: Date): Gate
   const address = normalizeAddress(message.to);
   if (ctx.suppressed.has(key(message.clientId, address, "all")) || ctx.suppressed.has(key(message.clientId, address, message.channel))) {
     return { action: "dead_letter", reason: "opted_out" };
+  }
+  if (message.category === "marketing" && (ctx.unsubscribed?.has(key(message.clientId, address, "all")) || ctx.unsubscribed?.has(key(message.clientId, address, message.channel)))) {
+    return { action: "dead_letter", reason: "unsubscribed from marketing" };
   }
   const client = ctx.clients.get(message.clientId);
   if (!client) return { action: "send" };

@@ -7,6 +7,9 @@ UPDATE "Suppression" SET "channel" = 'all' WHERE "channel" IS NULL;
 -- AlterTable
 ALTER TABLE "Customer" ADD COLUMN "timezone" TEXT;
 
+-- AlterTable
+ALTER TABLE "Suppression" ADD COLUMN "scope" TEXT NOT NULL DEFAULT 'all';
+
 -- CreateTable
 CREATE TABLE "SuppressionEvent" (
     "id" TEXT NOT NULL PRIMARY KEY,
