@@ -69,7 +69,8 @@ function capCheck(m: Message, client: Client, s: ComplianceSettings, ctx: Compli
   if (!hit) return null;
   const rule = `frequency cap: at most ${hit.n} marketing message${hit.n === 1 ? "" : "s"} ${hit.label} to this customer`;
   if (s.excess === "cancel") return { action: "dead_letter", reason: `${rule}; cancelled` };
-  return { action: "hold", until: new Date(until), reason: `${rule}; held until ${at(new Date(until), client.timezone, locale)}` };
+  const zone = ctx.recipients.get(m.id)?.zone ?? client.timezone; // said in the customer's time when known
+  return { action: "hold", until: new Date(until), reason: `${rule}; held until ${at(new Date(until), zone, locale)}` };
 }
 
 export function checkCompliance(m: Message, client: Client, ctx: ComplianceContext, now: Date): ComplianceDecision {
