@@ -19,11 +19,15 @@ async function target(db: Db, token: string) {
   return client ? { client, address: named.address } : null;
 }
 
-const invalid = () => page("Link not valid", "<p>This unsubscribe link is not valid. Reply to the email and ask to be removed.</p>", 404);
+/** A browser gets a page; anything else API.md's error body. */
+const invalid = (req: Request) =>
+  /text\/html/.test(req.headers.get("accept") ?? "")
+    ? page("Link not valid", "<p>This unsubscribe link is not valid. Reply to the email and ask to be removed.</p>", 404)
+    : Response.json({ error: { code: "NOT_FOUND", message: "unsubscribe link not valid" } }, { status: 404 });
 
-export async function unsubscribePage(db: Db, token: string): Promise<Response> {
+export async function unsubscribePage(db: Db, req: Request, token: string): Promise<Response> {
   const t = await target(db, token);
-  if (!t) return invalid();
+  if (!t) return invalid(req);
   return page(
     `Unsubscribe from ${t.client.name}?`,
     `<p>${escape(t.address)} will get no more marketing email from ${escape(t.client.name)}.</p>` +
@@ -31,9 +35,9 @@ export async function unsubscribePage(db: Db, token: string): Promise<Response> 
   );
 }
 
-export async function unsubscribeNow(db: Db, token: string): Promise<Response> {
+export async function unsubscribeNow(db: Db, req: Request, token: string): Promise<Response> {
   const t = await target(db, token);
-  if (!t) return invalid();
+  if (!t) return invalid(req);
   await addSuppression(db, { clientId: t.client.id, address: t.address, channel: "email", scope: "marketing", reason: "one-click unsubscribe", actor: "unsubscribe link" });
   return page("You're unsubscribed", `<p>${escape(t.address)} will get no more marketing email from ${escape(t.client.name)}.</p>`);
 }

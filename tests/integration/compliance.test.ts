@@ -152,7 +152,7 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(receipt!.raw, /List-Unsubscribe/i, "transactional email carries no unsubscribe header");
 
       const token = link[1]!.split("/").at(-1)!;
-      const page = await unsubscribeGet(new Request(link[1]!), { params: Promise.resolve({ token }) });
+      const page = await unsubscribeGet(new Request(link[1]!, { headers: { accept: "text/html" } }), { params: Promise.resolve({ token }) });
       assert.equal(page.status, 200);
       assert.match(await page.text(), /<form method="post">/);
       assert.equal(await t.db.suppression.count({ where: { clientId, address: "pat@example.com" } }), 0, "a GET changes nothing");
