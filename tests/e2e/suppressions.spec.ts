@@ -36,10 +36,10 @@ test("the Suppressions page lists, adds and lifts, with the audit line", async (
   // Lift the phone number, saying why.
   const phone = rows.filter({ hasText: "+12125550141" });
   await phone.getByRole("button", { name: "Lift +12125550141" }).click();
-  await phone.getByLabel("Why lift +12125550141").fill("texted START by mistake? no: asked to be back");
+  await phone.getByLabel("Why lift +12125550141").fill("asked to be texted again");
   await phone.getByRole("button", { name: "Confirm lift" }).click();
   await expect(rows).toHaveCount(1);
-  await expect(page.getByTestId("history-line").first()).toContainText("Lifted by admin (console): texted START by mistake? no: asked to be back");
+  await expect(page.getByTestId("history-line").first()).toContainText("Lifted by admin (console): asked to be texted again");
   await page.screenshot({ path: `${SCREENSHOTS}/suppressions-lifted.png`, fullPage: true });
 
   const after = (await (await request.get(`/api/suppressions?clientId=${client.id}`, { headers: ADMIN })).json()) as { items: { address: string }[]; history: { action: string; actor: string }[] };
