@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/messages", label: "Messages", prefetch: true },
   { href: "/calls", label: "Calls", prefetch: true },
   { href: "/clients", label: "Clients", prefetch: true },
+  { href: "/suppressions", label: "Suppressions", prefetch: true },
   { href: "/errors", label: "Errors", prefetch: true },
 ] as const;
 

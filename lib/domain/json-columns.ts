@@ -16,6 +16,7 @@ const storedSettingsSchema = z
     customVariables: z.array(z.string()).optional(),
     pricesCents: z.object({ sms: z.number(), whatsapp: z.number(), email: z.number() }).partial().optional(),
     helpText: z.string().optional(),
+    compliance: z.unknown().optional(),
   })
   .passthrough();
 export type StoredClientSettings = z.infer<typeof storedSettingsSchema>;

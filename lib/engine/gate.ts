@@ -1,55 +1,62 @@
-// Before sending: a suppressed (opted-out) recipient is dead-lettered, and a
-// marketing message outside the client's business hours waits for the next opening.
-import { DateTime } from "luxon";
+// Before sending: a suppressed (opted-out) recipient is dead-lettered; the compliance rules
+// (lib/compliance/gate-rules.ts) hold a message to quiet hours in the recipient's zone and
+// business hours, apply consent and frequency caps, and add one-click unsubscribe headers.
 import type { Database } from "../db/client";
 import type { Client, Message } from "../generated/sqlite/client";
-import { nextOpening } from "../followups/business-hours";
-import { zoneName } from "../followups/zone-name";
 import { getCachedClient } from "../clients/client-cache";
 import { join, sql } from "../db/sql";
 import { runRead } from "../db/direct";
-import { clientBusinessHours } from "../domain/json-columns";
+import { normalizeAddress } from "../suppressions";
+import { loadComplianceContext, type ComplianceContext } from "../compliance/gate-context";
+import { checkCompliance, KEYWORD_REPLY_KINDS } from "../compliance/gate-rules";
 
 export type GateDecision =
-  | { action: "send" }
+  | { action: "send"; headers?: Record<string, string> }
   | { action: "dead_letter"; reason: string }
   | { action: "hold"; until: Date; reason: string };
 
 export interface GateContext {
   clients: Map<string, Client>;
+  /** key(clientId, address, channel); channel "all" (or a legacy null) covers every channel. */
   suppressed: Set<string>;
+  /** The same for suppressions of marketing only (a one-click email unsubscribe). */
+  unsubscribed?: Set<string>;
+  compliance?: ComplianceContext;
 }
 
-const key = (clientId: string, address: string) => `${clientId}\u0000${address}`;
+const key = (clientId: string, address: string, channel: string) => `${clientId}\u0000${address}\u0000${channel}`;
 
-/** Loads what the gate needs for a whole batch in two queries. */
-export async function loadGateContext(database: Database, messages: Message[]): Promise<GateContext> {
+/** Loads what the gate needs for a whole batch: clients and suppressions in two queries, then the compliance context. */
+export async function loadGateContext(database: Database, messages: Message[], now = new Date()): Promise<GateContext> {
   const clientIds = [...new Set(messages.map((m) => m.clientId))];
   const [clients, suppressions] = await Promise.all([
     Promise.all(clientIds.map((id) => getCachedClient(database.db, id))).then((found) => found.filter((c): c is Client => c !== null)),
     // A superset (any of these clients × any of these addresses), matched exactly below;
     // raw, because an ORM call costs more than the whole lookup here.
-    runRead<{ clientId: string; address: string }>(database, sql`
-      SELECT "clientId", "address" FROM "Suppression"
-       WHERE "clientId" IN (${join(clientIds)}) AND "address" IN (${join([...new Set(messages.map((m) => m.to.replace(/^whatsapp:/, "")))])})`),
+    runRead<{ clientId: string; address: string; channel: string | null; scope: string }>(database, sql`
+      SELECT "clientId", "address", "channel", "scope" FROM "Suppression"
+       WHERE "clientId" IN (${join(clientIds)}) AND "address" IN (${join([...new Set(messages.map((m) => normalizeAddress(m.to)))])})`),
   ]);
+  const byId = new Map(clients.map((c) => [c.id, c]));
   return {
-    clients: new Map(clients.map((c) => [c.id, c])),
-    suppressed: new Set(suppressions.map((s) => key(s.clientId, s.address))),
+    clients: byId,
+    suppressed: new Set(suppressions.filter((s) => s.scope !== "marketing").map((s) => key(s.clientId, s.address, s.channel ?? "all"))),
+    unsubscribed: new Set(suppressions.filter((s) => s.scope === "marketing").map((s) => key(s.clientId, s.address, s.channel ?? "all"))),
+    compliance: await loadComplianceContext(database, messages, byId, now),
   };
 }
 
 export function gateMessage(message: Message, ctx: GateContext, now: Date): GateDecision {
-  if (ctx.suppressed.has(key(message.clientId, message.to.replace(/^whatsapp:/, "")))) {
+  if (message.kind && KEYWORD_REPLY_KINDS.has(message.kind)) return { action: "send" };
+  const address = normalizeAddress(message.to);
+  if (ctx.suppressed.has(key(message.clientId, address, "all")) || ctx.suppressed.has(key(message.clientId, address, message.channel))) {
     return { action: "dead_letter", reason: "opted_out" };
   }
+  if (message.category === "marketing" && (ctx.unsubscribed?.has(key(message.clientId, address, "all")) || ctx.unsubscribed?.has(key(message.clientId, address, message.channel)))) {
+    return { action: "dead_letter", reason: "unsubscribed from marketing" };
+  }
   const client = ctx.clients.get(message.clientId);
-  if (message.category !== "marketing" || !client) return { action: "send" };
-  const hours = clientBusinessHours(client);
-  const opening = nextOpening(hours, client.timezone, now);
-  if (!opening) return { action: "dead_letter", reason: "no business hours configured for marketing messages" };
-  if (opening.getTime() <= now.getTime()) return { action: "send" };
-  const local = DateTime.fromJSDate(opening, { zone: client.timezone });
-  const when = `${local.toFormat("ccc d LLL HH:mm")} ${zoneName(opening, client.timezone, local.locale ?? "en-US")}`;
-  return { action: "hold", until: opening, reason: `outside business hours; held until ${when}` };
+  if (!client) return { action: "send" };
+  const compliance = ctx.compliance ?? { recipients: new Map(), consents: new Set(), recentSends: new Map() };
+  return checkCompliance(message, client, compliance, now);
 }

@@ -19,7 +19,7 @@ export interface MessageHandlerDeps {
   clock: () => Date;
   retryIntervalMs: number;
   prices?: ChannelPrices;
-  suppress?: (s: { clientId: string; address: string; reason: string }) => Promise<void>;
+  suppress?: (s: { clientId: string; address: string; reason: string; channel?: string }) => Promise<unknown>;
 }
 
 export type Handled = { outcome: Outcome; attempts: AttemptRow[] };
@@ -54,7 +54,7 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     const from = channel === "sms" ? client?.smsFrom : channel === "whatsapp" ? client?.whatsappFrom : client?.emailFrom;
     if (!(await beforeSend())) return "lease_lost";
     const result = await sendThroughChain(
-      { id: m.id, clientId: m.clientId, channel, to: m.to, from, subject: m.subject, body: m.body },
+      { id: m.id, clientId: m.clientId, channel, to: m.to, from, subject: m.subject, body: m.body, headers: gate.headers },
       deps.chains[channel] ?? [],
       m.attempts + 1,
       clock,
@@ -75,7 +75,7 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       };
     }
     if (result.errorClass === "recipient" && result.code && OPT_OUT_CODES.has(result.code)) {
-      await deps.suppress?.({ clientId: m.clientId, address: m.to.replace(/^whatsapp:/, ""), reason: `${result.provider} ${result.code}: recipient unsubscribed` });
+      await deps.suppress?.({ clientId: m.clientId, address: m.to.replace(/^whatsapp:/, ""), channel: m.channel, reason: `${result.provider} ${result.code}: recipient unsubscribed` });
     }
     return { outcome: failureOutcome(m, result.errorClass, result.error, result.provider), attempts: result.attempts };
   }

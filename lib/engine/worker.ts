@@ -38,7 +38,7 @@ export interface WorkerDeps {
   clock?: () => Date;
   log?: (message: string, err?: unknown) => void;
   /** Adds a recipient to the client's suppression list (a provider said they unsubscribed). */
-  suppress?: (s: { clientId: string; address: string; reason: string }) => Promise<void>;
+  suppress?: (s: { clientId: string; address: string; reason: string; channel?: string }) => Promise<unknown>;
   /** Default estimate prices in cents (per SMS segment, per WhatsApp message, per email). */
   prices?: ChannelPrices;
   /** Where provider and worker failures are reported (the error log in production). */
@@ -115,7 +115,7 @@ export function createWorker(deps: WorkerDeps) {
 
   async function processBatch(claimed: Message[]): Promise<void> {
     publish(bus, claimed.map((m) => ({ name: "claim", message: snapshot({ ...m, status: "processing" }) })));
-    const ctx = await loadGateContext(database, claimed);
+    const ctx = await loadGateContext(database, claimed, clock());
     const committer = createSendCommitter(database, owner, clock);
     let next = 0;
     let broken: unknown;

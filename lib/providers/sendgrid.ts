@@ -70,6 +70,7 @@ export function createSendgridProvider(opts: SendgridOptions): Provider {
           text: message.body,
           // Echoed back on every Event Webhook event, so events can be matched without the X-Message-Id.
           customArgs: { heraldMessageId: message.id },
+          ...(message.headers && Object.keys(message.headers).length ? { headers: message.headers } : {}),
         });
         const id = header(response.headers, "x-message-id");
         return { providerMessageId: typeof id === "string" && id ? id : `sendgrid-${message.id}` };

@@ -60,7 +60,7 @@ export function createSmtpProvider(opts: SmtpOptions): Provider {
       const from = message.from || opts.defaultFrom;
       if (!from) throw new ProviderError("provider", "smtp: no sender (set the client's emailFrom or EMAIL_FROM)", "NO_SENDER");
       try {
-        const info = await transport.sendMail({ from, to: message.to, subject: message.subject ?? "", text: message.body });
+        const info = await transport.sendMail({ from, to: message.to, subject: message.subject ?? "", text: message.body, headers: message.headers });
         return { providerMessageId: String(info.messageId) };
       } catch (thrown) {
         const err = (thrown ?? {}) as SmtpFailure;

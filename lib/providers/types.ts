@@ -12,6 +12,8 @@ export interface OutgoingMessage {
   from?: string | null;
   subject?: string | null;
   body: string;
+  /** Extra email headers (List-Unsubscribe on marketing mail); SMS providers ignore them. */
+  headers?: Record<string, string>;
 }
 
 export interface SendResult {

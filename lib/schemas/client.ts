@@ -4,6 +4,7 @@ import { IANAZone } from "luxon";
 import { KNOWN_VARIABLES } from "../templates/defaults";
 import { templateVariables } from "../templates/render";
 import { followUpRulesSchema } from "../followups/rules";
+import { complianceSettingsSchema } from "../compliance/settings-schema";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "time must be HH:MM");
 const window = z
@@ -38,6 +39,7 @@ export const clientSettingsSchema = z
     locale: z.string().min(2).max(20).optional(),
     customVariables: z.array(z.string().regex(/^[a-zA-Z_]\w*$/)).max(50).optional(),
     pricesCents: z.object({ sms: z.number().min(0), whatsapp: z.number().min(0), email: z.number().min(0) }).partial().optional(),
+    compliance: complianceSettingsSchema.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {

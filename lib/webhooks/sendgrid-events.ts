@@ -62,7 +62,7 @@ export async function handleSendgridEvents(services: Services, raw: string, sign
     if (report) reports.push(report);
     if ((e.event === "unsubscribe" || e.event === "group_unsubscribe" || e.event === "spamreport") && e.sg_message_id && e.email) {
       const message = await database.db.message.findFirst({ where: { providerMessageId: e.sg_message_id.split(".")[0] } });
-      if (message) await addSuppression(database.db, { clientId: message.clientId, address: e.email, reason: `sendgrid ${e.event}`, channel: "email" });
+      if (message) await addSuppression(database.db, { clientId: message.clientId, address: e.email, reason: `sendgrid ${e.event}`, channel: "email", actor: "provider:sendgrid" });
     }
   }
   if (!reports.length) return { moved: 0 };

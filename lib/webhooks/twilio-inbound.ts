@@ -1,23 +1,16 @@
-// Inbound SMS / WhatsApp from Twilio: opt-out keywords add a suppression, opt-in
-// keywords remove it, HELP queues the client's help text, and every message is stored
-// for the conversation view. Answers with empty TwiML; it never sends inline.
+// Inbound SMS / WhatsApp from Twilio: every message is stored for the conversation view;
+// STOP / START / HELP are handled by lib/compliance/keywords.ts. Answers with empty TwiML; it never sends inline.
 import { z } from "zod";
 import type { Db } from "../db/client";
 import type { Services } from "../context";
 import { logError } from "../errorlog/log-error";
 import { newId } from "../ids";
-import { enqueueMessage } from "../queue/enqueue";
-import { publish } from "../queue/publish";
-import { clientSettings } from "../domain/json-columns";
-import { addSuppression, removeSuppression } from "../suppressions";
+import { handleKeyword } from "../compliance/keywords";
 import { conversationIdFor } from "../conversations/conversation-id";
 import { findClientForInbound } from "../clients/routes";
 import { parseForm, verifyTwilioSignature } from "./twilio-status";
 
 export const TWILIO_INBOUND_PATH = "/api/webhooks/twilio/inbound";
-const OPT_OUT = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"]);
-const OPT_IN = new Set(["START", "UNSTOP"]);
-const HELP = new Set(["HELP", "INFO"]);
 
 const inboundSchema = z
   .object({ From: z.string().min(1).max(64), To: z.string().min(1).max(64), Body: z.string().max(10_000).default(""), MessageSid: z.string().min(1).max(64), MediaUrl0: z.string().max(2000).optional() })
@@ -46,18 +39,9 @@ export async function handleTwilioInbound({ database, bus, config }: Services, r
   }
   bus.emit("inbound", { conversationId, messageId: msg.MessageSid, text: msg.Body, mediaUrl: msg.MediaUrl0 ?? null, timestamp: now.toISOString() });
 
-  const keyword = msg.Body.trim().toUpperCase();
-  if (OPT_OUT.has(keyword)) await addSuppression(db, { clientId: client.id, address: from, reason: `replied ${keyword}` });
-  else if (OPT_IN.has(keyword)) await removeSuppression(db, client.id, from);
-  else if (HELP.has(keyword)) {
-    const settings = clientSettings(client);
-    const body = settings.helpText ?? `${client.name}: reply STOP to opt out, START to opt back in. Call us for help.`;
-    const { transitions } = await enqueueMessage(
-      database,
-      { clientId: client.id, channel, to: msg.From, body, category: "transactional", kind: "help_reply" },
-      { maxAttempts: config.RETRY_MAX_ATTEMPTS, idempotencyKey: `help:${msg.MessageSid}`, conversationId, now },
-    );
-    publish(bus, transitions);
-  }
-  return { stored: true, keyword };
+  // STOP / START / HELP: lib/compliance/keywords.ts (suppression, audit, the one reply through the queue).
+  const keyword = await handleKeyword(database, bus, {
+    client, channel, replyTo: msg.From, from, body: msg.Body, providerMessageId: msg.MessageSid, conversationId, maxAttempts: config.RETRY_MAX_ATTEMPTS, now,
+  });
+  return { stored: true, keyword: keyword?.toUpperCase() };
 }

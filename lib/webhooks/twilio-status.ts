@@ -68,7 +68,7 @@ export async function handleTwilioStatus(services: Services, raw: string, conten
     logError({ service: "webhooks", operation: "twilio_status", errorType: "unknown_message", severity: "warning", message: `status ${status.MessageStatus} for unknown MessageSid ${status.MessageSid}` });
   }
   if (report.status === "undelivered" && status.ErrorCode === "21610") {
-    for (const m of moved) await addSuppression(database.db, { clientId: m.clientId, address: m.to.replace(/^whatsapp:/, ""), reason: "twilio 21610: recipient unsubscribed" });
+    for (const m of moved) await addSuppression(database.db, { clientId: m.clientId, address: m.to.replace(/^whatsapp:/, ""), reason: "twilio 21610: recipient unsubscribed", channel: m.channel, actor: "provider:twilio" });
   }
   return { moved: moved.length };
 }

@@ -55,6 +55,13 @@ interface Row {
   admin?: Build;
 }
 
+let suppressions = 0;
+/** A fresh suppression of this client's, for a DELETE to lift (written straight to the database). */
+async function suppressed(clientId: string): Promise<string> {
+  const address = `+1555777${String(4000 + ++suppressions)}`;
+  await db.db.suppression.create({ data: { id: newId("sup"), clientId, address, channel: "all", reason: "matrix" } });
+  return address;
+}
 const scoped = (p: string) => (w: World, o: Tenant) => ({ path: `${p}${p.includes("?") ? "&" : "?"}clientId=${o.id}` });
 const sms = (o: { id: string }) => ({ clientId: o.id, channel: "sms", to: "+15557770100", body: "access matrix" });
 
@@ -85,6 +92,11 @@ const ROUTES: Row[] = [
   { route: "POST /api/auth/logout", req: () => ({ path: "/api/auth/logout", data: {} }), ok: 200, other: 200 },
   { route: "GET /api/auth/sessions", req: () => ({ path: "/api/auth/sessions" }), ok: 200, own: 403, other: 403 },
   { route: "DELETE /api/auth/sessions/:id", req: () => ({ path: "/api/auth/sessions/ses_none" }), ok: 404, own: 403, other: 403 },
+  { route: "GET /api/suppressions", req: scoped("/api/suppressions"), ok: 200 },
+  { route: "POST /api/suppressions", req: (w, o) => ({ path: "/api/suppressions", data: { clientId: o.id, address: "+15557770200", reason: "matrix" } }), ok: 201, admin: (w) => ({ path: "/api/suppressions", data: { clientId: w.spare, address: "+15557770201", reason: "matrix" } }) },
+  { route: "DELETE /api/suppressions", req: async (w, o) => ({ path: "/api/suppressions", data: { clientId: o.id, address: await suppressed(o.id), reason: "matrix" } }), ok: 200 },
+  { route: "GET /api/consents", req: scoped("/api/consents"), ok: 200 },
+  { route: "POST /api/consents", req: (w, o) => ({ path: "/api/consents", data: { clientId: o.id, address: "+15557770300", source: "api", text: "Yes, text me offers" } }), ok: 201 },
   { route: "POST /api/templates/preview", req: (w, o) => ({ path: "/api/templates/preview", data: { clientId: o.id, kind: "confirmation", channel: "sms" } }), ok: 200 },
 ];
 
@@ -97,6 +109,9 @@ const PUBLIC: { route: string; req: Req; status: number; code?: string; once?: t
   { route: "POST /api/webhooks/calls", req: { path: "/api/webhooks/calls", data: { event: "call_started", call: { call_id: "call_matrix_forged" } } }, status: 401, code: "INVALID_SIGNATURE" },
   { route: "POST /api/webhooks/twilio/status", req: { path: "/api/webhooks/twilio/status", data: "MessageSid=SM1&MessageStatus=delivered" }, status: 401, code: "INVALID_SIGNATURE" },
   { route: "POST /api/webhooks/twilio/inbound", req: { path: "/api/webhooks/twilio/inbound", data: "From=%2B15557770000&To=%2B15550001111&Body=hi&MessageSid=SM2" }, status: 401, code: "INVALID_SIGNATURE" },
+  // One-click unsubscribe takes no login: the signed token is the credential; a forged one is 404.
+  { route: "GET /api/unsubscribe/:token", req: { path: "/api/unsubscribe/forged.token" }, status: 404, code: "NOT_FOUND" },
+  { route: "POST /api/unsubscribe/:token", req: { path: "/api/unsubscribe/forged.token", data: "List-Unsubscribe=One-Click" }, status: 404, code: "NOT_FOUND" },
   { route: "POST /api/webhooks/sendgrid", req: { path: "/api/webhooks/sendgrid", data: [] }, status: 401, code: "INVALID_SIGNATURE" },
   ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => ({ route: `${m} /api/*`, req: { path: "/api/matrix-nowhere", data: m === "GET" ? undefined : {} }, status: 404, code: "NOT_FOUND" })),
 ];

