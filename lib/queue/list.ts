@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../generated/sqlite/client";
 import type { ListQuery } from "../schemas/message";
 import { searchIds } from "../db-like";
+import { resolveMessageFilter, searchEquals } from "./list-filters";
 
 /**
  * One keyset page, newest first. With several statuses (the console's Sent tab: sent,
@@ -23,15 +24,14 @@ export async function listMessages(db: Db, query: ListQuery) {
 }
 
 async function listPage(db: Db, query: ListQuery) {
-  const where: Prisma.MessageWhereInput = {};
-  if (query.status) where.status = query.status;
-  if (query.channel) where.channel = query.channel;
-  if (query.clientId) where.clientId = query.clientId;
+  const { where, conditions } = await resolveMessageFilter(db, query);
   if (query.cursor) where.id = { lt: query.cursor };
   if (query.q) {
     // Prisma's `contains` reads %, _ and \ as wildcards: the search finds the page's ids (lib/db-like.ts).
-    const equals = { status: query.status?.in, channel: query.channel, clientId: query.clientId };
-    where.id = { in: await searchIds(db, { table: "Message", columns: ["to", "body", "subject"], text: query.q, equals, before: query.cursor, limit: query.limit + 1 }) };
+    // The id is searched too, so the table's short id ("…3f9a0c1d", copied with its ellipsis) finds its row.
+    const text = query.q.replace(/^…/, "");
+    const ids = await searchIds(db, { table: "Message", columns: ["id", "to", "body", "subject"], text, equals: searchEquals(query), where: conditions, before: query.cursor, limit: query.limit + 1 });
+    where.id = { in: ids };
   }
   const rows = await db.message.findMany({ where, orderBy: { id: "desc" }, take: query.limit + 1 });
   const more = rows.length > query.limit;
