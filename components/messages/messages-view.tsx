@@ -17,6 +17,7 @@ import { isRetryable } from "@/components/api/message-statuses";
 import type { ApiMessage } from "@/components/api/types";
 import type { MessageFilter } from "./message-filter";
 import { ScheduleWindowPicker } from "./schedule-window-picker";
+import { ExportButton } from "./export-button";
 import { useBulkRetry } from "./use-bulk-retry";
 import { useLiveMessageUpdates } from "./use-live-message-updates";
 import { useMessageList } from "./use-message-list";
@@ -70,7 +71,12 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
         <ComposeButton defaultClientId={filter.clientId} onSent={setComposed} />
       </div>
       <MessageFilterBar key={`${filter.q ?? ""}|${filter.channel ?? ""}|${filter.clientId ?? ""}`} filter={filter} />
-      <MessageTabs filter={filter} stats={stats} />
+      <div className="flex flex-wrap items-end justify-between gap-x-3 gap-y-2">
+        <div className="min-w-0 max-w-full flex-1">
+          <MessageTabs filter={filter} stats={stats} />
+        </div>
+        {!scheduled && <ExportButton key={JSON.stringify(filter)} filter={filter} />}
+      </div>
       {scheduled && (
         <div className="flex flex-wrap items-center gap-3">
           <ScheduleWindowPicker filter={filter} />
