@@ -5,8 +5,9 @@
 // hands the file to the browser when the last row is in. Cancel stops the download.
 import { useRef, useState } from "react";
 import { toApiError } from "@/components/api/api-client";
-import { SECONDARY_ACTION } from "./message-actions";
 import { listParams, type MessageFilter } from "./message-filter";
+
+const BUTTON = "rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-600 dark:hover:bg-slate-800";
 
 type State = { phase: "idle" } | { phase: "running"; rows: number; total: number | null } | { phase: "done"; rows: number } | { phase: "error"; message: string };
 
@@ -65,13 +66,13 @@ export function ExportButton({ filter }: { filter: MessageFilter }) {
   const running = state.phase === "running";
   const pct = running && state.total ? Math.round((state.rows / Math.max(1, state.total)) * 100) : null;
   return (
-    <div className="flex flex-wrap items-center gap-2 text-xs">
+    <div className="flex flex-wrap items-center justify-end gap-2 text-xs">
       {running ? (
-        <button type="button" onClick={() => abort.current?.abort()} className={SECONDARY_ACTION}>
+        <button type="button" onClick={() => abort.current?.abort()} className={BUTTON}>
           Cancel export
         </button>
       ) : (
-        <button type="button" onClick={() => void run()} data-testid="export-csv" className={SECONDARY_ACTION} title="Download every message this list shows (all pages) as CSV">
+        <button type="button" onClick={() => void run()} data-testid="export-csv" className={BUTTON} title="Download every message this list shows (all pages) as CSV">
           Export CSV
         </button>
       )}

@@ -89,7 +89,7 @@ function MessageRowImpl({ message, clientName, client, now, selected, onSelect }
           <StatusBadge status={message.status} />
           {message.possibleDuplicate && <PossibleDuplicateBadge />}
           {problem && (
-            <p data-testid="row-problem" className="mt-1 max-w-56 truncate text-xs text-amber-800 lg:max-w-none dark:text-amber-300" title={problem}>
+            <p data-testid="row-problem" className="mt-1 max-w-40 truncate text-xs text-amber-800 sm:max-w-56 lg:max-w-none dark:text-amber-300" title={problem}>
               {problem}
             </p>
           )}

@@ -14,10 +14,10 @@ const COLUMNS: Column[] = [
   { key: "client", label: "Client", className: "w-28 xl:w-32" },
   { key: "to", label: "To", className: "w-36" },
   { key: "body", label: "Message" },
-  { key: "status", label: "Status", className: "w-36" },
+  { key: "status", label: "Status", className: "w-32" },
   { key: "tries", label: "Tries", className: "w-14 text-right" },
   { key: "provider", label: "Provider", className: "hidden w-20 xl:table-cell" },
-  { key: "when", label: "When", className: "w-32" },
+  { key: "when", label: "When", className: "w-36" },
   { key: "actions", label: srOnly("Actions"), className: "w-44" },
 ];
 

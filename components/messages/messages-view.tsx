@@ -68,15 +68,13 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
               : "Newest first. Rows change as the queue works; click a row for its attempts and history."}
           </p>
         </div>
-        <ComposeButton defaultClientId={filter.clientId} onSent={setComposed} />
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          {!scheduled && <ExportButton key={JSON.stringify(filter)} filter={filter} />}
+          <ComposeButton defaultClientId={filter.clientId} onSent={setComposed} />
+        </div>
       </div>
       <MessageFilterBar key={`${filter.q ?? ""}|${filter.channel ?? ""}|${filter.clientId ?? ""}`} filter={filter} />
-      <div className="flex flex-wrap items-end justify-between gap-x-3 gap-y-2">
-        <div className="min-w-0 max-w-full flex-1">
-          <MessageTabs filter={filter} stats={stats} />
-        </div>
-        {!scheduled && <ExportButton key={JSON.stringify(filter)} filter={filter} />}
-      </div>
+      <MessageTabs filter={filter} stats={stats} />
       {scheduled && (
         <div className="flex flex-wrap items-center gap-3">
           <ScheduleWindowPicker filter={filter} />

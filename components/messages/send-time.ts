@@ -9,14 +9,18 @@ export interface SendTime {
   at: string | null;
   /** Why it waits, in words, or null when nothing holds it. */
   held: string | null;
-  /** What `at` is: still ahead (goes), a planned retry, or done (sent / created). */
-  kind: "goes" | "retry" | "sent" | "created";
+  /** What `at` is: still ahead (goes), a planned retry, or what happened last (sent, gave up, cancelled, created). */
+  kind: "goes" | "retry" | "sent" | "gave up" | "cancelled" | "created";
 }
 
 const WAITING = new Set(["pending", "failed"]);
 
 export function sendTime(m: ApiMessage, client: ApiClient | undefined, now = Date.now()): SendTime {
-  if (!WAITING.has(m.status)) return m.sentAt ? { at: m.sentAt, held: null, kind: "sent" } : { at: m.createdAt, held: null, kind: "created" };
+  if (!WAITING.has(m.status)) {
+    if (m.status === "dead_letter" && m.deadLetterAt) return { at: m.deadLetterAt, held: null, kind: "gave up" };
+    if (m.status === "cancelled" && m.cancelledAt) return { at: m.cancelledAt, held: null, kind: "cancelled" };
+    return m.sentAt ? { at: m.sentAt, held: null, kind: "sent" } : { at: m.createdAt, held: null, kind: "created" };
+  }
   const due = m.runAt ?? m.scheduledFor ?? m.createdAt;
   const kind = m.status === "failed" ? "retry" : "goes";
   if (m.heldReason) return { at: due, held: m.heldReason, kind };

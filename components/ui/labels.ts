@@ -67,9 +67,9 @@ export function problemText(text: string): string {
   return REASONS[text] ?? text;
 }
 
-/** A failure class as people say it. */
+/** A failure class as people say it: temporary (network, rate limit), the provider (account, configuration), the recipient (bad number, opted out). */
 export const ERROR_CLASS_LABELS: Record<string, string> = {
-  transient: "Temporary (network, rate limit)",
-  provider: "Provider (account, configuration)",
-  recipient: "Recipient (bad number, opted out, blocked)",
+  transient: "Temporary errors",
+  provider: "Provider errors",
+  recipient: "Recipient errors",
 };
