@@ -58,7 +58,7 @@ function ScheduledRowImpl({ message, client, now }: { message: ApiMessage; clien
             {message.body ?? (message.template ? `template: ${message.template}` : "")}
           </span>
         </td>
-        <td className={`${CELL} order-4 justify-self-end text-right text-xs lg:table-cell lg:text-left`}>
+        <td className={`${CELL} order-4 col-span-2 text-xs lg:col-span-1 lg:table-cell`}>
           {held ? (
             <span data-testid="held-reason" className="block text-amber-800 dark:text-amber-300">
               {held}
