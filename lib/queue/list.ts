@@ -26,11 +26,13 @@ export async function listMessages(db: Db, query: ListQuery) {
 async function listPage(db: Db, query: ListQuery) {
   const { where, conditions } = await resolveMessageFilter(db, query);
   if (query.cursor) where.id = { lt: query.cursor };
-  if (query.q) {
+  const shortId = query.q ? /^…([0-9a-f]{4,32})$/i.exec(query.q)?.[1] : undefined;
+  if (shortId) {
+    // The table's short id ("…3f9a0c1d", copied with its ellipsis) is the tail of the real one.
+    where.id = { endsWith: shortId.toLowerCase(), ...(query.cursor ? { lt: query.cursor } : {}) };
+  } else if (query.q) {
     // Prisma's `contains` reads %, _ and \ as wildcards: the search finds the page's ids (lib/db-like.ts).
-    // The id is searched too, so the table's short id ("…3f9a0c1d", copied with its ellipsis) finds its row.
-    const text = query.q.replace(/^…/, "");
-    const ids = await searchIds(db, { table: "Message", columns: ["id", "to", "body", "subject"], text, equals: searchEquals(query), where: conditions, before: query.cursor, limit: query.limit + 1 });
+    const ids = await searchIds(db, { table: "Message", columns: ["to", "body", "subject"], text: query.q, equals: searchEquals(query), where: conditions, before: query.cursor, limit: query.limit + 1 });
     where.id = { in: ids };
   }
   const rows = await db.message.findMany({ where, orderBy: { id: "desc" }, take: query.limit + 1 });
