@@ -118,9 +118,11 @@ test("the messages table's header stays in view and the actions column keeps its
   await logIn(page, `/messages?clientId=${client.id}`);
   const actions = page.locator(`[data-testid="message-row"][data-message-id="${dead.id}"]`).getByRole("button", { name: "Edit" });
   await expect(actions).toBeVisible();
+  await expect(page.getByTestId("message-row")).toHaveCount(31);
+  await page.waitForLoadState("networkidle");
   expect(await overflows(page)).toEqual([]);
   const head = page.getByTestId("message-table").locator("thead th").nth(1);
-  await page.mouse.wheel(0, 1500);
+  await page.evaluate(() => window.scrollTo(0, 1500));
   await expect.poll(async () => (await head.boundingBox())?.y ?? -1).toBeGreaterThan(40);
   expect((await head.boundingBox())!.y).toBeLessThan(80);
 });
