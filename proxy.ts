@@ -17,5 +17,5 @@ export async function proxy(req: NextRequest) {
 
 export const config = {
   // Everything except the API, the login page, the embeddable widget, Next's assets and Socket.IO.
-  matcher: ["/((?!api|login|widget|_next|socket\\.io|favicon\\.ico).*)"],
+  matcher: ["/((?!api|login|widget|_next|socket\\.io|favicon\\.ico|icon\\.svg).*)"],
 };

@@ -1,5 +1,6 @@
 // One error type, mapped once to the error body of API.md.
 import { ZodError } from "zod";
+import { issueText } from "./schemas/issue-text";
 
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
@@ -46,7 +47,7 @@ export interface ErrorBody {
 }
 
 export function zodDetails(error: ZodError): ErrorDetail[] {
-  return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  return error.issues.map((i) => ({ path: i.path.join("."), message: issueText(i) }));
 }
 
 function prismaCode(err: unknown): string | undefined {

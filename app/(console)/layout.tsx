@@ -29,7 +29,8 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      {/* --console-header: the header's height from `sm` up, where a table's sticky head sits below it. */}
+      <main className="mx-auto max-w-7xl px-4 py-6 [--console-header:53px]">{children}</main>
     </SocketProvider>
   );
 }

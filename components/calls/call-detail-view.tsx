@@ -80,7 +80,7 @@ export function CallDetailView({ callId }: { callId: string }) {
           </Section>
         </div>
         <Section title="Transcript" className="lg:self-start">
-          <CallTranscript transcript={call.transcript} />
+          <CallTranscript transcript={call.transcript} customerName={call.customerName} />
         </Section>
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { formatInZone } from "@/components/ui/zoned-time";
 import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { CallStatusBadge, OutcomeBadge } from "./call-badges";
 import { agentNumber, customerNumber } from "./call-row";
@@ -22,6 +23,7 @@ export function CallFacts({ call, clientName }: { call: CallDetail; clientName?:
   return (
     <dl className="grid grid-cols-2 gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-5 dark:border-slate-800 dark:bg-slate-900">
       <Fact label="Customer">
+        {call.customerName && <span data-testid="customer-name" className="block truncate font-medium">{call.customerName}</span>}
         <span className="font-mono">{customerNumber(call) ?? "—"}</span>
       </Fact>
       <Fact label="Agent line">
@@ -44,6 +46,7 @@ export function CallFacts({ call, clientName }: { call: CallDetail; clientName?:
       </Fact>
       <Fact label="Started">
         <RelativeTime iso={call.startedAt ?? call.createdAt} now={now} />
+        <span className="block text-xs text-slate-500 dark:text-slate-400">{formatInZone(call.startedAt ?? call.createdAt)}</span>
       </Fact>
       <Fact label="Ended">
         <RelativeTime iso={call.endedAt} now={now} />

@@ -2,13 +2,14 @@
 
 // Status filter and the client scope; both live in the URL so a view can be shared or reloaded.
 import Link from "next/link";
+import { FilterBar, FilterChip } from "@/components/ui/filter-bar";
 import { CALL_STATUSES, callsHref, type CallFilter } from "./call-filter";
 
 const LABELS: Record<string, string> = { "": "All", ongoing: "Ongoing", ended: "Ended", analyzed: "Analyzed" };
 
 export function CallFilterBar({ filter, clientName }: { filter: CallFilter; clientName?: string }) {
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <FilterBar>
       <nav aria-label="Call status" className="inline-flex rounded-lg bg-slate-100 p-0.5 dark:bg-slate-800">
         {(["", ...CALL_STATUSES] as const).map((status) => {
           const active = (filter.status ?? "") === status;
@@ -29,15 +30,10 @@ export function CallFilterBar({ filter, clientName }: { filter: CallFilter; clie
         })}
       </nav>
       {filter.clientId && (
-        <Link
-          href={callsHref({ ...filter, clientId: undefined })}
-          className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-2.5 py-1 text-xs font-medium text-indigo-800 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-800"
-          title="Show every client"
-        >
-          client {clientName ?? filter.clientId} <span aria-hidden>×</span>
-          <span className="sr-only">(remove the client filter)</span>
-        </Link>
+        <FilterChip href={callsHref({ ...filter, clientId: undefined })} title="Show every client">
+          client {clientName ?? filter.clientId}
+        </FilterChip>
       )}
-    </div>
+    </FilterBar>
   );
 }

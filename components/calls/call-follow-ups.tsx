@@ -5,7 +5,8 @@ import Link from "next/link";
 import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { CallDetail } from "@/components/api/types";
-import { channelLabel, kindLabel } from "@/components/ui/labels";
+import { channelLabel, kindLabel, problemText } from "@/components/ui/labels";
+import { formatInZone } from "@/components/ui/zoned-time";
 
 function FollowUpList({ call }: { call: CallDetail }) {
   const now = useNow();
@@ -22,7 +23,8 @@ function FollowUpList({ call }: { call: CallDetail }) {
     <ul className="divide-y divide-slate-200 dark:divide-slate-800">
       {call.messages.map((m) => {
         const problem = m.status === "failed" || m.status === "dead_letter" ? (m.deadLetterReason ?? m.lastError) : null;
-        const due = m.status === "pending" ? m.scheduledFor : (m.sentAt ?? m.scheduledFor);
+        // A pending one goes at runAt (a held marketing message at its opening), not when it was asked for.
+        const due = m.status === "pending" ? (m.runAt ?? m.scheduledFor) : (m.sentAt ?? m.scheduledFor);
         return (
           <li key={m.id} data-testid="follow-up" data-message-id={m.id} data-kind={m.kind} data-channel={m.channel} className="py-2.5 first:pt-0 last:pb-0">
             <div className="flex flex-wrap items-center justify-between gap-2">
@@ -34,16 +36,19 @@ function FollowUpList({ call }: { call: CallDetail }) {
             </div>
             <div className="mt-0.5 flex flex-wrap items-center gap-x-3 text-xs text-slate-500 dark:text-slate-400">
               <span className="truncate font-mono">{m.to.replace(/^whatsapp:/, "")}</span>
-              <span>
-                {m.status === "pending" ? "due " : ""}
-                <RelativeTime iso={due} now={now} />
+              <span data-testid="follow-up-time">
+                {m.status === "pending" ? "goes " : ""}
+                {due ? formatInZone(due) : "—"}
+                <span className="ml-1">
+                  (<RelativeTime iso={due} now={now} />)
+                </span>
               </span>
               <Link href={`/messages?q=${encodeURIComponent(m.id)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
                 open in messages
               </Link>
             </div>
             {m.body && <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-300" title={m.body}>{m.subject ? `${m.subject} — ${m.body}` : m.body}</p>}
-            {problem && <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">{problem}</p>}
+            {problem && <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">{problemText(problem)}</p>}
           </li>
         );
       })}

@@ -34,9 +34,10 @@ function CallRowImpl({ call, clientName, now }: { call: ApiCall; clientName?: st
       className="grid cursor-pointer grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 border-t border-slate-200 px-3 py-3 first:border-t-0 hover:bg-slate-50 lg:table-row lg:p-0 lg:first:border-t dark:border-slate-800 dark:hover:bg-slate-900/60"
     >
       <td className={`${CELL} order-1 lg:table-cell`}>
-        <Link href={href} className="font-mono text-sm font-medium text-indigo-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:text-indigo-300">
-          {customerNumber(call) ?? "unknown number"}
+        <Link href={href} className={`${call.customerName ? "" : "font-mono "}text-sm font-medium text-indigo-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:text-indigo-300`}>
+          {call.customerName ?? customerNumber(call) ?? "unknown number"}
         </Link>
+        {call.customerName && <span className="ml-2 font-mono text-xs text-slate-500 dark:text-slate-400">{customerNumber(call)}</span>}
         <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{call.direction === "outbound" ? "↗ outbound" : "↙ inbound"}</span>
       </td>
       <td className={`${CELL} order-3 truncate text-xs text-slate-500 lg:table-cell lg:text-sm lg:text-inherit dark:text-slate-400 lg:dark:text-inherit`}>

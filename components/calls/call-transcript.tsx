@@ -25,7 +25,13 @@ export function splitTranscript(transcript: string): Turn[] | null {
 
 const isAgent = (speaker: string) => speaker === "Agent" || speaker === "Assistant" || speaker === "Bot";
 
-export function CallTranscript({ transcript }: { transcript: string | null }) {
+/** The label shown over a turn: the platform's "User" / "Customer" is the caller (or their name). */
+function speakerLabel(speaker: string, customerName?: string | null): string {
+  if (isAgent(speaker)) return "Agent";
+  return customerName ? `${customerName} (caller)` : "Caller";
+}
+
+export function CallTranscript({ transcript, customerName }: { transcript: string | null; customerName?: string | null }) {
   if (!transcript?.trim()) {
     return <p className="text-sm text-slate-500 dark:text-slate-400">No transcript yet. It arrives with the end of the call.</p>;
   }
@@ -42,7 +48,7 @@ export function CallTranscript({ transcript }: { transcript: string | null }) {
         <ol className="space-y-2">
           {turns.map((t, i) => (
             <li key={i} className={`flex flex-col ${isAgent(t.speaker) || !t.speaker ? "items-start" : "items-end"}`}>
-              {t.speaker && <span className="mb-0.5 px-1 text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.speaker}</span>}
+              {t.speaker && <span data-testid="transcript-speaker" className="mb-0.5 px-1 text-[11px] font-medium text-slate-500 dark:text-slate-400">{speakerLabel(t.speaker, customerName)}</span>}
               <p
                 className={`max-w-[85%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 text-sm leading-relaxed ${
                   isAgent(t.speaker) || !t.speaker

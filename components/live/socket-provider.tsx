@@ -9,7 +9,6 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { io, type Socket } from "socket.io-client";
 import { attachActivityCollector } from "./activity-store";
 import type { HeraldSocket } from "./live-events";
-import { attachThroughputCollector } from "./throughput-store";
 
 interface LiveState {
   socket: HeraldSocket | null;
@@ -67,13 +66,11 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     socket.on("disconnect", onDisconnect);
     socket.on("connect_error", onConnectError);
     const detachActivity = attachActivityCollector(socket);
-    const detachThroughput = attachThroughputCollector(socket);
     setState({ socket, connected: socket.connected });
 
     return () => {
       clearTimeout(retryTimer);
       detachActivity();
-      detachThroughput();
       socket.off("connect", onConnect);
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onConnectError);

@@ -41,15 +41,17 @@ const FeedItem = memo(function FeedItem({ e, href, clientName }: { e: ActivityEv
 });
 
 export function ActivityFeed({ filter, clientNames }: { filter: MessageFilter; clientNames: Map<string, string> }) {
-  const [open, setOpen] = useState(true);
+  // Until someone toggles it, the feed is open once there is something in it: an empty box is one line.
+  const [chosen, setOpen] = useState<boolean | null>(null);
   const events = useActivity({ clientId: filter.clientId, channel: filter.channel });
+  const open = chosen ?? events.length > 0;
   const latest = events[0];
   return (
-    <section aria-labelledby="activity-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <section aria-labelledby="activity-heading" data-testid="activity-section" data-open={open} className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <h2 id="activity-heading">
         <button
           type="button"
-          onClick={() => setOpen((o) => !o)}
+          onClick={() => setOpen(!open)}
           aria-expanded={open}
           aria-controls="activity-list"
           className="flex w-full items-center gap-2 px-3 py-2 text-left text-sm font-semibold"
@@ -61,6 +63,7 @@ export function ActivityFeed({ filter, clientNames }: { filter: MessageFilter; c
           <span data-testid="activity-count" className="rounded-full bg-slate-100 px-1.5 text-xs font-normal tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300">
             {events.length}
           </span>
+          {!open && !latest && <span className="min-w-0 flex-1 truncate text-xs font-normal text-slate-500 dark:text-slate-400">nothing yet: queue, send and delivery updates appear here as they happen</span>}
           {!open && latest && (
             <span className="min-w-0 flex-1 truncate text-xs font-normal text-slate-500 dark:text-slate-400">
               latest: {latest.event} {latest.to?.replace(/^whatsapp:/, "")}

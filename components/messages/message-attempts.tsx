@@ -5,6 +5,7 @@
 import { formatDuration } from "@/components/ui/format";
 import type { ApiAttempt } from "@/components/api/types";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { ERROR_CLASS_LABELS } from "@/components/ui/labels";
 
 export function MessageAttempts({ attempts, now }: { attempts: ApiAttempt[]; now: number }) {
   if (attempts.length === 0) return <p className="text-xs text-slate-500 dark:text-slate-400">No provider has been called yet.</p>;
@@ -22,8 +23,8 @@ export function MessageAttempts({ attempts, now }: { attempts: ApiAttempt[]; now
             </span>
           </div>
           {(a.errorClass || a.errorCode || a.error) && (
-            <p className="break-words text-slate-700 dark:text-slate-300">
-              {a.errorClass && <span className="mr-1 rounded bg-slate-100 px-1 dark:bg-slate-800">{a.errorClass}</span>}
+            <p className="text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">
+              {a.errorClass && <span className="mr-1 rounded bg-slate-100 px-1 dark:bg-slate-800" title={ERROR_CLASS_LABELS[a.errorClass]}>{a.errorClass}</span>}
               {a.errorCode && <code className="mr-1 font-mono">{a.errorCode}</code>}
               {a.error}
             </p>

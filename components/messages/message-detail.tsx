@@ -2,7 +2,7 @@
 
 // An expanded message: the full text (never truncated), what went wrong, cost and timestamps,
 // every attempt and the status history, and, for a failed or dead-lettered one, edit and retry.
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatCents } from "@/components/ui/format";
 import { MessageAttempts } from "./message-attempts";
@@ -13,12 +13,16 @@ import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { RetryEditForm } from "./retry-edit-form";
 import { SECONDARY_ACTION } from "./message-actions";
 import { useMessageDetail } from "./use-message-detail";
+import { problemText } from "@/components/ui/labels";
+import { formatInZone } from "@/components/ui/zoned-time";
+import { useClients } from "@/components/api/use-clients";
+import { sendTime } from "./send-time";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className="break-words text-sm">{children}</dd>
+      <dd className="text-sm [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
@@ -44,6 +48,13 @@ export function MessageDetail({ message: listed, editing, onEditingChange }: Pro
   const m = detail.data ?? listed;
   const problem = m.deadLetterReason ?? m.lastError;
   const canRetry = isRetryable(m.status);
+  const { byId } = useClients();
+  const goes = sendTime(m, byId.get(m.clientId), now);
+  const [retried, setRetried] = useState<string[] | null>(null);
+  const onEditDone = (edited?: string[]) => {
+    if (edited) setRetried(edited);
+    onEditingChange(false);
+  };
 
   return (
     <div data-testid="message-detail" className="grid gap-4 text-sm lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -63,6 +74,12 @@ export function MessageDetail({ message: listed, editing, onEditingChange }: Pro
           <Field label="Scheduled for">
             <RelativeTime iso={m.scheduledFor} now={now} />
           </Field>
+          {(goes.kind === "goes" || goes.kind === "retry") && (
+            <Field label={goes.kind === "retry" ? "Next attempt" : "Really goes"}>
+              <span data-testid="detail-send-time">{goes.at ? formatInZone(goes.at) : "not by itself"}</span>
+              {goes.held && <span className="block text-xs text-amber-800 dark:text-amber-300">{goes.held}</span>}
+            </Field>
+          )}
           <Field label="Sent">
             <RelativeTime iso={m.sentAt} now={now} />
           </Field>
@@ -79,12 +96,12 @@ export function MessageDetail({ message: listed, editing, onEditingChange }: Pro
           <div className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-inset ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800">
             {m.deadLetterReason && (
               <p data-testid="dead-letter-reason">
-                <strong>Dead letter:</strong> {m.deadLetterReason}
+                <strong>Dead letter:</strong> {problemText(m.deadLetterReason)}
               </p>
             )}
             {m.lastError && m.lastError !== m.deadLetterReason && (
               <p>
-                <strong>Last error:</strong> {m.lastError}
+                <strong>Last error:</strong> {problemText(m.lastError)}
               </p>
             )}
             {m.heldReason && (
@@ -94,8 +111,18 @@ export function MessageDetail({ message: listed, editing, onEditingChange }: Pro
             )}
           </div>
         )}
+        {retried && !editing && (
+          <p role="status" data-testid="retry-confirmation" className="flex items-start justify-between gap-2 rounded-md bg-green-50 px-3 py-2 text-xs text-green-900 ring-1 ring-inset ring-green-200 dark:bg-green-950 dark:text-green-100 dark:ring-green-800">
+            <span>
+              <strong>Retried{retried.length ? ` with your changes to ${retried.map((f) => (f === "to" ? "the recipient" : f)).join(" and ")}` : ""}.</strong> It is queued again; its status below follows what the provider says.
+            </span>
+            <button type="button" onClick={() => setRetried(null)} className="shrink-0 font-medium underline">
+              Dismiss
+            </button>
+          </p>
+        )}
         {editing && canRetry ? (
-          <RetryEditForm message={m} onDone={() => onEditingChange(false)} />
+          <RetryEditForm message={m} onDone={onEditDone} />
         ) : (
           <Section title="Message">
             {m.subject && <p className="font-medium">{m.subject}</p>}

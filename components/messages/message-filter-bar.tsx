@@ -1,60 +1,59 @@
 "use client";
 
-// Client, channel and text search; all live in the URL so a filtered view can be shared or reloaded.
+// Client, channel and text search; on the lists (not the schedule) also the days, provider,
+// error class and customer. All live in the URL so a filtered view can be shared or reloaded.
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { ClientFilter, FILTER_INPUT } from "@/components/ui/client-filter";
+import { ClientFilter } from "@/components/ui/client-filter";
 import { CHANNELS } from "@/components/api/message-statuses";
-import { channelLabel } from "@/components/ui/labels";
-import { messagesHref, type MessageFilter } from "./message-filter";
+import { ERROR_CLASSES } from "@/lib/domain/words";
+import { channelLabel, ERROR_CLASS_LABELS } from "@/components/ui/labels";
+import { FilterBar, FilterChip, FilterDate, FilterSelect, SearchField } from "@/components/ui/filter-bar";
+import { useHealth } from "@/components/overview/use-health";
+import { LIST_ONLY_FILTERS, messagesHref, type MessageFilter } from "./message-filter";
+
+/** The providers Herald runs (from /api/health), keeping the current one when health does not list it. */
+function useProviderOptions(current: string | undefined): [string, string][] {
+  const names = new Set(Object.keys(useHealth().data?.providers ?? {}));
+  if (current) names.add(current);
+  return [["", "All providers"], ...[...names].sort().map((n): [string, string] => [n, n])];
+}
 
 export function MessageFilterBar({ filter }: { filter: MessageFilter }) {
   const router = useRouter();
-  const [q, setQ] = useState(filter.q ?? "");
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    router.push(messagesHref({ ...filter, q: q.trim() || undefined }));
-  };
+  const go = (patch: Partial<MessageFilter>) => router.push(messagesHref({ ...filter, ...patch }));
+  const providers = useProviderOptions(filter.provider);
+  const lists = filter.tab !== "scheduled";
+  const anyExtra = LIST_ONLY_FILTERS.some((key) => filter[key]);
 
   return (
-    <form role="search" onSubmit={onSubmit} className="flex w-full flex-wrap items-center gap-2 lg:w-auto">
-      <ClientFilter clientId={filter.clientId} hrefFor={(clientId) => messagesHref({ ...filter, clientId })} />
-      <label className="sr-only" htmlFor="message-channel">
-        Channel
-      </label>
-      <select
-        id="message-channel"
-        value={filter.channel ?? ""}
-        onChange={(e) => router.push(messagesHref({ ...filter, channel: e.target.value || undefined }))}
-        className={FILTER_INPUT}
-      >
-        <option value="">All channels</option>
-        {CHANNELS.map((c) => (
-          <option key={c} value={c}>
-            {channelLabel(c)}
-          </option>
-        ))}
-      </select>
-      <div className="flex w-full gap-2 sm:w-auto">
-        <label className="sr-only" htmlFor="message-search">
-          Search
-        </label>
-        <input
-          id="message-search"
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          placeholder="Search id, recipient or text"
-          className={`${FILTER_INPUT} min-w-0 flex-1 sm:w-56 sm:flex-none`}
+    <div className="space-y-2">
+      <FilterBar>
+        <ClientFilter clientId={filter.clientId} hrefFor={(clientId) => messagesHref({ ...filter, clientId })} />
+        <FilterSelect
+          id="message-channel"
+          label="Channel"
+          value={filter.channel}
+          onChange={(channel) => go({ channel })}
+          options={[["", "All channels"], ...CHANNELS.map((c): [string, string] => [c, channelLabel(c)])]}
         />
-        <button
-          type="submit"
-          className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white"
-        >
-          Search
-        </button>
-      </div>
-    </form>
+        <SearchField key={filter.q ?? ""} id="message-search" label="Search" value={filter.q} placeholder="Search id, recipient or text" onSubmit={(q) => go({ q })} className="w-full sm:w-80" />
+      </FilterBar>
+      {lists && (
+        <FilterBar>
+          <FilterDate id="message-from" label="From" value={filter.from} max={filter.until} onChange={(from) => go({ from })} />
+          <FilterDate id="message-until" label="to" value={filter.until} min={filter.from} onChange={(until) => go({ until })} />
+          <FilterSelect id="message-provider" label="Provider" value={filter.provider} onChange={(provider) => go({ provider })} options={providers} />
+          <FilterSelect
+            id="message-error-class"
+            label="Error class"
+            value={filter.errorClass}
+            onChange={(v) => go({ errorClass: v as MessageFilter["errorClass"] })}
+            options={[["", "Any error"], ...ERROR_CLASSES.map((c): [string, string] => [c, ERROR_CLASS_LABELS[c] ?? c])]}
+          />
+          <SearchField key={filter.customer ?? ""} id="message-customer" label="Customer" value={filter.customer} placeholder="Customer name, phone or email" onSubmit={(customer) => go({ customer })} button={null} className="w-full sm:w-60" />
+          {anyExtra && <FilterChip href={messagesHref({ ...filter, from: undefined, until: undefined, provider: undefined, errorClass: undefined, customer: undefined })}>clear these filters</FilterChip>}
+        </FilterBar>
+      )}
+    </div>
   );
 }

@@ -1,7 +1,9 @@
-// What the messages page shows, as it lives in its URL: the tab, the client, channel and text
-// filters, and the Scheduled tab's window; and the /messages URL for a filter, which the
-// overview, the banner and the activity feed link to.
+// What the messages page shows, as it lives in its URL: the tab, the client, channel, text,
+// date, provider, error class and customer filters, and the Scheduled tab's window; the
+// /messages URL for a filter, which the overview, the banner and the activity feed link to;
+// and the API query for it, which the list and the CSV export both send.
 import type { MessageStatus } from "@/components/api/message-statuses";
+import { ERROR_CLASSES, type ErrorClass } from "@/lib/domain/words";
 
 export const MESSAGE_TABS = ["all", "pending", "sent", "failed", "dead_letter", "scheduled"] as const;
 export type MessageTab = (typeof MESSAGE_TABS)[number];
@@ -26,8 +28,52 @@ export interface MessageFilter {
   clientId?: string;
   channel?: string;
   q?: string;
+  /** First and last day shown (`2026-12-01`, the viewer's days), both included. */
+  from?: string;
+  until?: string;
+  provider?: string;
+  errorClass?: ErrorClass;
+  /** Text in the customer's name, phone or email. */
+  customer?: string;
   /** Scheduled tab only. */
   hours?: ScheduleWindow;
+}
+
+/** The filters the Scheduled tab does not apply (its endpoint lists pending messages by time). */
+export const LIST_ONLY_FILTERS = ["from", "until", "provider", "errorClass", "customer"] as const;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A `YYYY-MM-DD` from the URL, or undefined when it is not one. */
+export function parseDay(value: string | undefined): string | undefined {
+  return value && DAY.test(value) && !Number.isNaN(new Date(`${value}T00:00:00`).getTime()) ? value : undefined;
+}
+
+export function parseErrorClass(value: string | undefined): ErrorClass | undefined {
+  return (ERROR_CLASSES as readonly string[]).includes(value ?? "") ? (value as ErrorClass) : undefined;
+}
+
+/** Midnight starting a viewer's day, as an instant; `plusDays` 1 gives the end of that day. */
+function dayStart(day: string, plusDays = 0): string {
+  const d = new Date(`${day}T00:00:00`);
+  d.setDate(d.getDate() + plusDays);
+  return d.toISOString();
+}
+
+/** The filter as GET /api/messages (and /api/messages/export) query parameters, without cursor or limit. */
+export function listParams(filter: MessageFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  const statuses = tabStatuses(filter.tab);
+  if (statuses) params.set("status", statuses.join(","));
+  if (filter.channel) params.set("channel", filter.channel);
+  if (filter.clientId) params.set("clientId", filter.clientId);
+  if (filter.q) params.set("q", filter.q);
+  if (filter.from) params.set("from", dayStart(filter.from));
+  if (filter.until) params.set("until", dayStart(filter.until, 1));
+  if (filter.provider) params.set("provider", filter.provider);
+  if (filter.errorClass) params.set("errorClass", filter.errorClass);
+  if (filter.customer) params.set("customer", filter.customer);
+  return params;
 }
 
 const SENT_STATUSES: readonly MessageStatus[] = ["sent", "delivered", "read"];
@@ -47,6 +93,7 @@ export function messagesHref(filter: MessageFilter): string {
   if (filter.clientId) params.set("clientId", filter.clientId);
   if (filter.channel) params.set("channel", filter.channel);
   if (filter.q) params.set("q", filter.q);
+  for (const key of LIST_ONLY_FILTERS) if (filter[key]) params.set(key, filter[key]);
   if (filter.tab === "scheduled" && filter.hours && filter.hours !== DEFAULT_SCHEDULE_WINDOW) params.set("hours", String(filter.hours));
   const query = params.toString();
   return query ? `/messages?${query}` : "/messages";

@@ -4,19 +4,21 @@ import { MessageRow } from "./message-row";
 import { isRetryable } from "@/components/api/message-statuses";
 import type { ApiMessage } from "@/components/api/types";
 import { useNow } from "@/components/ui/relative-time";
+import { useClients } from "@/components/api/use-clients";
 import { DataTable, srOnly, type Column } from "@/components/ui/data-table";
 
+// Fixed widths (the body takes what is left): at 1024 px and up the table fits its frame and the
+// actions column always has room for Retry, Edit and Cancel.
 const COLUMNS: Column[] = [
-  { key: "id", label: "Id" },
-  { key: "client", label: "Client" },
-  { key: "channel", label: "Channel", className: "hidden xl:table-cell" },
-  { key: "to", label: "To" },
-  { key: "body", label: "Body" },
-  { key: "status", label: "Status" },
-  { key: "tries", label: "Tries", className: "text-right" },
-  { key: "provider", label: "Provider", className: "hidden xl:table-cell" },
-  { key: "created", label: "Created" },
-  { key: "actions", label: srOnly("Actions") },
+  { key: "id", label: "Id", className: "hidden w-24 xl:table-cell" },
+  { key: "client", label: "Client", className: "w-28 xl:w-32" },
+  { key: "to", label: "To", className: "w-36" },
+  { key: "body", label: "Message" },
+  { key: "status", label: "Status", className: "w-32" },
+  { key: "tries", label: "Tries", className: "w-14 text-right" },
+  { key: "provider", label: "Provider", className: "hidden w-20 xl:table-cell" },
+  { key: "when", label: "When", className: "w-36" },
+  { key: "actions", label: srOnly("Actions"), className: "w-44" },
 ];
 
 interface Props {
@@ -29,12 +31,13 @@ interface Props {
 
 export function MessageTable({ messages, clientNames, selected, onSelect, onSelectAll }: Props) {
   const now = useNow();
+  const { byId: clients } = useClients();
   const retryable = messages.filter((m) => isRetryable(m.status)).map((m) => m.id);
   const allSelected = retryable.length > 0 && retryable.every((id) => selected.has(id));
   const columns: Column[] = [
     {
       key: "select",
-      className: "w-16 pr-0",
+      className: "w-14 pr-0",
       label: (
         <input
           type="checkbox"
@@ -56,9 +59,9 @@ export function MessageTable({ messages, clientNames, selected, onSelect, onSele
     </label>
   );
   return (
-    <DataTable columns={columns} above={selectAllOnPhone}>
+    <DataTable columns={columns} above={selectAllOnPhone} fixed testId="message-table">
       {messages.map((m) => (
-        <MessageRow key={m.id} message={m} clientName={clientNames.get(m.clientId)} now={now} selected={selected.has(m.id)} onSelect={onSelect} />
+        <MessageRow key={m.id} message={m} clientName={clientNames.get(m.clientId)} client={clients.get(m.clientId)} now={now} selected={selected.has(m.id)} onSelect={onSelect} />
       ))}
     </DataTable>
   );

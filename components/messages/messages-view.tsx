@@ -17,6 +17,7 @@ import { isRetryable } from "@/components/api/message-statuses";
 import type { ApiMessage } from "@/components/api/types";
 import type { MessageFilter } from "./message-filter";
 import { ScheduleWindowPicker } from "./schedule-window-picker";
+import { ExportButton } from "./export-button";
 import { useBulkRetry } from "./use-bulk-retry";
 import { useLiveMessageUpdates } from "./use-live-message-updates";
 import { useMessageList } from "./use-message-list";
@@ -67,7 +68,10 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
               : "Newest first. Rows change as the queue works; click a row for its attempts and history."}
           </p>
         </div>
-        <ComposeButton defaultClientId={filter.clientId} onSent={setComposed} />
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          {!scheduled && <ExportButton key={JSON.stringify(filter)} filter={filter} />}
+          <ComposeButton defaultClientId={filter.clientId} onSent={setComposed} />
+        </div>
       </div>
       <MessageFilterBar key={`${filter.q ?? ""}|${filter.channel ?? ""}|${filter.clientId ?? ""}`} filter={filter} />
       <MessageTabs filter={filter} stats={stats} />

@@ -11,7 +11,8 @@ import { detailsOf, errorsByField, FieldError, INPUT_CLASS, type FieldErrors } f
 import type { ApiMessage } from "@/components/api/types";
 import { messageDetailQueryKey } from "./use-message-detail";
 
-export function RetryEditForm({ message, onDone }: { message: ApiMessage; onDone: () => void }) {
+/** `edited` names the fields that were changed when the retry went through; undefined when discarded. */
+export function RetryEditForm({ message, onDone }: { message: ApiMessage; onDone: (edited?: string[]) => void }) {
   const queryClient = useQueryClient();
   const [to, setTo] = useState(message.to);
   const [subject, setSubject] = useState(message.subject ?? "");
@@ -22,7 +23,7 @@ export function RetryEditForm({ message, onDone }: { message: ApiMessage; onDone
   const mutation = useMutation({
     mutationFn: (edit: RetryEdit) =>
       fetchJson<{ message: ApiMessage }>(`/api/messages/${encodeURIComponent(message.id)}/retry`, { method: "POST", json: edit }),
-    onSuccess: () => onDone(),
+    onSuccess: (_answer, edit) => onDone(Object.keys(edit)),
     onError: (err) => setErrors(err instanceof ApiError ? errorsByField(err.details) : {}),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ["messages"] });
@@ -81,7 +82,7 @@ export function RetryEditForm({ message, onDone }: { message: ApiMessage; onDone
         <button type="submit" disabled={mutation.isPending} className="rounded-md bg-indigo-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-indigo-500 disabled:opacity-50">
           {mutation.isPending ? "Retrying…" : "Save and retry"}
         </button>
-        <button type="button" onClick={onDone} disabled={mutation.isPending} className="rounded-md px-3 py-1.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-100 dark:text-slate-300 dark:ring-slate-600 dark:hover:bg-slate-800">
+        <button type="button" onClick={() => onDone()} disabled={mutation.isPending} className="rounded-md px-3 py-1.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-100 dark:text-slate-300 dark:ring-slate-600 dark:hover:bg-slate-800">
           Discard
         </button>
       </div>

@@ -10,21 +10,15 @@ import { formatRelative } from "@/components/ui/relative-time";
 import { RowControls } from "./row-controls";
 import { useExpandableRow } from "./use-expandable-row";
 import { formatInZone } from "@/components/ui/zoned-time";
+import { sendTime } from "./send-time";
 
-const CELL = "min-w-0 lg:px-2.5 lg:py-2 lg:align-baseline";
+const CELL = "min-w-0 lg:overflow-hidden lg:px-2.5 lg:py-2 lg:align-baseline";
 export const SCHEDULED_COLUMNS = 7;
-
-/**
- * When the worker will take it: a held message's next opening, else the time it was given.
- * Null only in the serializer's type (createdAt is always set), shown as "—".
- */
-function dueAt(m: ApiMessage): string | null {
-  return m.runAt ?? m.scheduledFor ?? m.createdAt;
-}
 
 function ScheduledRowImpl({ message, client, now }: { message: ApiMessage; client?: ApiClient; now: number }) {
   const { expanded, setExpanded, onClick, onKeyDown } = useExpandableRow();
-  const due = dueAt(message);
+  // When it will really go: a marketing message due outside business hours goes at the next opening.
+  const { at: due, held } = sendTime(message, client, now);
   const detailId = `scheduled-detail-${message.id}`;
 
   return (
@@ -38,38 +32,39 @@ function ScheduledRowImpl({ message, client, now }: { message: ApiMessage; clien
         onKeyDown={onKeyDown}
         className="grid cursor-pointer grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 border-t border-slate-200 px-3 py-3 outline-none first:border-t-0 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 lg:table-row lg:p-0 lg:first:border-t dark:border-slate-800 dark:hover:bg-slate-900/60"
       >
-        <td className={`${CELL} order-6 lg:table-cell lg:w-10 lg:pr-0`}>
+        <td className={`${CELL} order-6 lg:table-cell lg:pr-0`}>
           <RowControls id={message.id} selectable={false} selected={false} onSelect={() => {}} expanded={expanded} onToggle={() => setExpanded((x) => !x)} controls={detailId} />
         </td>
         <td className={`${CELL} order-1 lg:table-cell`}>
-          <span data-testid="viewer-time" className="block whitespace-nowrap font-medium" title="Your time">
+          <span data-testid="viewer-time" data-at={due ?? ""} className="block font-medium lg:truncate" title="Your time">
             {due ? formatInZone(due) : "—"}
           </span>
           <span className="text-xs text-slate-500 dark:text-slate-400">{due && formatRelative(due, now)}</span>
         </td>
-        <td className={`${CELL} order-2 justify-self-end text-right lg:table-cell lg:text-left`}>
-          <span data-testid="client-time" className="block whitespace-nowrap" title={client ? `${client.name}'s time (${client.timezone})` : "Client's zone unknown"}>
+        <td className={`${CELL} order-2 col-span-2 text-xs text-slate-600 lg:col-span-1 lg:table-cell lg:text-sm lg:text-inherit dark:text-slate-300 lg:dark:text-inherit`}>
+          <span data-testid="client-time" className="block lg:truncate" title={client ? `${client.name}'s time (${client.timezone})` : "Client's zone unknown"}>
+            <span className="lg:hidden">Client's time: </span>
             {client && due ? formatInZone(due, client.timezone) : "—"}
           </span>
-          <span className="block truncate text-xs text-slate-500 lg:max-w-36 dark:text-slate-400">{client?.name ?? message.clientId}</span>
+          <span className="block truncate text-xs text-slate-500 dark:text-slate-400">{client?.name ?? message.clientId}</span>
         </td>
         <td className={`${CELL} order-3 truncate font-mono text-xs lg:table-cell`} title={message.to}>
           <span className="mr-1.5 font-sans uppercase tracking-wide text-slate-500 dark:text-slate-400">{message.channel}</span>
           {message.to.replace(/^whatsapp:/, "")}
         </td>
         <td className={`${CELL} order-5 col-span-2 lg:table-cell`}>
-          <span className="block truncate lg:w-40 xl:w-56" title={message.body ?? ""}>
+          <span className="block truncate" title={message.body ?? ""}>
             {message.subject ? `${message.subject} — ` : ""}
             {message.body ?? (message.template ? `template: ${message.template}` : "")}
           </span>
         </td>
-        <td className={`${CELL} order-4 justify-self-end text-xs lg:table-cell`}>
-          {message.heldReason ? (
-            <span data-testid="held-reason" className="block text-amber-800 lg:max-w-56 dark:text-amber-300">
-              {message.heldReason}
+        <td className={`${CELL} order-4 col-span-2 text-xs lg:col-span-1 lg:table-cell`}>
+          {held ? (
+            <span data-testid="held-reason" className="block text-amber-800 dark:text-amber-300">
+              {held}
             </span>
           ) : (
-            <span className="text-slate-500 dark:text-slate-400">{message.category === "marketing" ? "marketing, in hours" : "scheduled"}</span>
+            <span className="text-slate-500 dark:text-slate-400">{message.category === "marketing" ? "marketing, inside business hours" : "scheduled"}</span>
           )}
         </td>
         <td className={`${CELL} order-7 justify-self-end lg:table-cell lg:text-right`}>

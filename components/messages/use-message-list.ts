@@ -4,7 +4,7 @@
 import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/api-client";
 import type { ApiMessage, MessagePage } from "@/components/api/types";
-import { DEFAULT_SCHEDULE_WINDOW, tabStatuses, type MessageFilter } from "./message-filter";
+import { DEFAULT_SCHEDULE_WINDOW, LIST_ONLY_FILTERS, listParams, type MessageFilter } from "./message-filter";
 
 export const PAGE_SIZE = 50;
 
@@ -13,16 +13,12 @@ export type MessageListData = InfiniteData<MessagePage, string | null>;
 /** Every list key starts with "messages", so one prefix reaches all of them. */
 export function messagesQueryKey(filter: MessageFilter) {
   const hours = filter.tab === "scheduled" ? (filter.hours ?? DEFAULT_SCHEDULE_WINDOW) : null;
-  return ["messages", filter.tab, filter.clientId ?? null, filter.channel ?? null, filter.q ?? null, hours] as const;
+  const extra = filter.tab === "scheduled" ? null : LIST_ONLY_FILTERS.map((key) => filter[key] ?? null).join("|");
+  return ["messages", filter.tab, filter.clientId ?? null, filter.channel ?? null, filter.q ?? null, hours, extra] as const;
 }
 
 function listUrl(filter: MessageFilter, cursor: string | null): string {
-  const params = new URLSearchParams();
-  const statuses = tabStatuses(filter.tab);
-  if (statuses) params.set("status", statuses.join(","));
-  if (filter.channel) params.set("channel", filter.channel);
-  if (filter.clientId) params.set("clientId", filter.clientId);
-  if (filter.q) params.set("q", filter.q);
+  const params = listParams(filter);
   if (cursor) params.set("cursor", cursor);
   params.set("limit", String(PAGE_SIZE));
   return `/api/messages?${params}`;
@@ -40,7 +36,7 @@ async function fetchScheduled(filter: MessageFilter): Promise<MessagePage> {
     messages: messages.filter(
       (m) =>
         (!filter.channel || m.channel === filter.channel) &&
-        (!q || m.id === filter.q || m.to.toLowerCase().includes(q) || (m.body ?? "").toLowerCase().includes(q)),
+        (!q || m.id === filter.q || m.id.endsWith(q.replace(/^…/, "")) || m.to.toLowerCase().includes(q) || (m.body ?? "").toLowerCase().includes(q)),
     ),
     nextCursor: null,
   };

@@ -2,16 +2,15 @@
 
 // Sent and failed in the last hour and 24 h, the per-minute chart, cost and queue lag.
 import type { QueueStats } from "@/lib/realtime/contract";
-import { useThroughput } from "@/components/live/throughput-store";
 import { formatCents, formatDuration } from "@/components/ui/format";
-import { useNow } from "@/components/ui/relative-time";
 import { Panel } from "./panel";
 import { ThroughputChart } from "./throughput-chart";
+import { useTimeseries } from "./use-timeseries";
 
-function Figure({ label, value, tone, testId }: { label: string; value: string; tone?: "bad" | "warn"; testId?: string }) {
+function Figure({ label, value, tone, testId, hint }: { label: string; value: string; tone?: "bad" | "warn"; testId?: string; hint?: string }) {
   const colour = tone === "bad" ? "text-red-700 dark:text-red-300" : tone === "warn" ? "text-amber-700 dark:text-amber-300" : "";
   return (
-    <div className="min-w-0">
+    <div className="min-w-0" title={hint}>
       <dt className="text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
       <dd data-testid={testId} className={`text-lg font-semibold tabular-nums ${colour}`}>
         {value}
@@ -20,18 +19,23 @@ function Figure({ label, value, tone, testId }: { label: string; value: string; 
   );
 }
 
+// What each figure counts, said once here and shown as its tooltip: the Sent tab and the
+// Failed tile count messages by their status now; these count events in a window of time.
+const SENT_HINT = "Messages a provider accepted in the last 60 minutes, whatever their status is now (sent, delivered or read)";
+const FAILED_HINT = "Failed provider calls in the window; one message may fail several times before it is sent or gives up. The Failed tile counts messages waiting for a retry now.";
+
 export function ThroughputPanel({ stats, clientId }: { stats: QueueStats; clientId?: string }) {
-  const now = useNow(10_000);
-  const points = useThroughput(now, clientId);
+  const series = useTimeseries(clientId);
   return (
     <Panel id="throughput-panel" title="Throughput">
       <dl className="mb-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Figure label="Sent, last hour" value={stats.sentLastHour.toLocaleString()} testId="sent-hour" />
-        <Figure label="Failed, last hour" value={stats.failedLastHour.toLocaleString()} tone={stats.failedLastHour ? "bad" : undefined} testId="failed-hour" />
-        <Figure label="Sent, 24 h" value={stats.sent24h.toLocaleString()} testId="sent-24h" />
-        <Figure label="Failed, 24 h" value={stats.failed24h.toLocaleString()} tone={stats.failed24h ? "bad" : undefined} testId="failed-24h" />
+        <Figure label="Sent, last hour" value={stats.sentLastHour.toLocaleString()} testId="sent-hour" hint={SENT_HINT} />
+        <Figure label="Failed attempts, hour" value={stats.failedLastHour.toLocaleString()} tone={stats.failedLastHour ? "bad" : undefined} testId="failed-hour" hint={FAILED_HINT} />
+        <Figure label="Sent, 24 h" value={stats.sent24h.toLocaleString()} testId="sent-24h" hint={SENT_HINT.replace("60 minutes", "24 hours")} />
+        <Figure label="Failed attempts, 24 h" value={stats.failed24h.toLocaleString()} tone={stats.failed24h ? "bad" : undefined} testId="failed-24h" hint={FAILED_HINT} />
       </dl>
-      <ThroughputChart points={points} sentAvg={stats.sentLastHour / 60} failedAvg={stats.failedLastHour / 60} />
+      <ThroughputChart points={series.data?.points ?? []} loading={!series.data} />
+      {series.isError && <p className="mt-1 text-xs text-red-700 dark:text-red-300">The history could not be loaded: {series.error.message}</p>}
     </Panel>
   );
 }

@@ -4,6 +4,7 @@
 // API's 400 body (`details[].path`), so a refusal lands next to the field it is about.
 import type { ZodError } from "zod";
 import type { ErrorDetail } from "@/components/api/api-client";
+import { issueText } from "@/lib/schemas/issue-text";
 
 /** Field (or dotted path) → the first message about it. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -13,7 +14,7 @@ export const INPUT_CLASS =
 
 /** A zod result as the API would report it: the same dotted paths as lib/errors.ts zodDetails. */
 export function detailsOf(error: ZodError): ErrorDetail[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+  return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: issueText(i) }));
 }
 
 /** Keyed by the full dotted path ("settings.templates.confirmation.sms"), for forms with nested fields. */

@@ -28,3 +28,48 @@ export function kindLabel(kind: string | null | undefined): string {
   const text = KIND_LABELS[kind] ?? humanize(kind);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+const STATUS_LABELS: Record<string, string> = {
+  pending: "Pending",
+  processing: "Sending",
+  sent: "Sent",
+  delivered: "Delivered",
+  read: "Read",
+  failed: "Failed, will retry",
+  dead_letter: "Dead letter",
+  cancelled: "Cancelled",
+};
+
+/** What each status means, for a badge's tooltip. */
+export const STATUS_MEANINGS: Record<string, string> = {
+  pending: "Waiting for its time, or due and about to go",
+  processing: "Being handed to a provider now",
+  sent: "A provider accepted it; no delivery report yet",
+  delivered: "The provider reported it delivered",
+  read: "The recipient opened it",
+  failed: "An attempt failed; another is planned",
+  dead_letter: "No automatic attempt is left: retries ran out, the error was permanent, or the provider could not deliver it",
+  cancelled: "Cancelled before it went",
+};
+
+/** A message status (or an activity-feed event name) as people say it: "dead_letter" → "Dead letter". */
+export function statusLabel(status: string): string {
+  const text = STATUS_LABELS[status] ?? humanize(status);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const REASONS: Record<string, string> = {
+  opted_out: "The recipient opted out (STOP); nothing more is sent to them",
+};
+
+/** A dead-letter reason or last error as an operator reads it; reason codes get a sentence. */
+export function problemText(text: string): string {
+  return REASONS[text] ?? text;
+}
+
+/** A failure class as people say it: temporary (network, rate limit), the provider (account, configuration), the recipient (bad number, opted out). */
+export const ERROR_CLASS_LABELS: Record<string, string> = {
+  transient: "Temporary errors",
+  provider: "Provider errors",
+  recipient: "Recipient errors",
+};

@@ -18,7 +18,8 @@ export type CallListQuery = z.infer<typeof callListQuerySchema>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toApiCall(c: Call) {
+/** `customerName`: the name the call's analysis gave for its customer, when there is one. */
+export function toApiCall(c: Call, customerName: string | null = null) {
   return {
     id: c.id,
     callId: c.callId,
@@ -34,9 +35,18 @@ export function toApiCall(c: Call) {
     durationMs: c.durationMs,
     disconnectionReason: c.disconnectionReason,
     customerId: c.customerId,
+    customerName,
     followUpsPlannedAt: iso(c.followUpsPlannedAt),
     createdAt: c.createdAt.toISOString(),
   };
+}
+
+/** The names of these calls' customers, one query for a page. */
+async function customerNames(db: Db, calls: Call[]): Promise<Map<string, string>> {
+  const ids = [...new Set(calls.flatMap((c) => (c.customerId ? [c.customerId] : [])))];
+  if (!ids.length) return new Map();
+  const rows = await db.customer.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(rows.flatMap((r) => (r.name ? [[r.id, r.name] as const] : [])));
 }
 
 export async function listCalls(database: Database, q: CallListQuery) {
@@ -54,7 +64,8 @@ export async function listCalls(database: Database, q: CallListQuery) {
   const rows = await db.call.findMany({ where, orderBy: { id: "desc" }, take: q.limit + 1 });
   const more = rows.length > q.limit;
   const calls = more ? rows.slice(0, q.limit) : rows;
-  return { calls: calls.map(toApiCall), nextCursor: more ? calls[calls.length - 1]!.id : null };
+  const names = await customerNames(db, calls);
+  return { calls: calls.map((c) => toApiCall(c, names.get(c.customerId ?? "") ?? null)), nextCursor: more ? calls[calls.length - 1]!.id : null };
 }
 
 export async function getCallDetail(db: Db, callId: string) {
@@ -62,8 +73,9 @@ export async function getCallDetail(db: Db, callId: string) {
   if (!call) return null;
   const messages = await db.message.findMany({ where: { callId }, orderBy: [{ scheduledFor: "asc" }, { id: "asc" }] });
   const notes = decodeRecord(call.followUpNotes) as { outcome?: string; skipped?: unknown[] };
+  const names = await customerNames(db, [call]);
   return {
-    ...toApiCall(call),
+    ...toApiCall(call, names.get(call.customerId ?? "") ?? null),
     transcript: call.transcript,
     analysis: (call.analysis ? decodeRecord(call.analysis) : null),
     messages: messages.map(toApiMessage),

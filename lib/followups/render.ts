@@ -2,7 +2,7 @@
 import { DateTime } from "luxon";
 import type { Client } from "../generated/sqlite/client";
 import { findTemplate, type TemplateText } from "../templates/defaults";
-import { renderTemplate, templateVariables } from "../templates/render";
+import { missingVariables, renderTemplate } from "../templates/render";
 import type { CallFacts, PlannedFollowUp } from "./plan";
 import { zoneName } from "./zone-name";
 
@@ -17,16 +17,30 @@ export function formatAppointment(at: Date, zone: string, locale = "en-US"): str
   return `${DateTime.fromJSDate(at, { zone }).setLocale(locale).toFormat("cccc, LLLL d 'at' h:mm a")} ${zoneName(at, zone, locale)}`;
 }
 
+/**
+ * What a follow-up's template may use. An unknown name or booking link has no value: Herald's
+ * templates leave out the words about it (`[[, {{customerName}}]]`); a client's own template
+ * that needs one anyway gets the old stand-in, through `fallbacks`.
+ */
 export function followUpVariables(client: Client, settings: ClientSettings, facts: CallFacts, bookingLink: string): Record<string, unknown> {
   return {
     ...facts.custom,
-    customerName: facts.customerName ?? "there",
+    customerName: facts.customerName ?? undefined,
     customerEmail: facts.customerEmail ?? undefined,
     customerPhone: facts.customerPhone ?? undefined,
     businessName: client.name,
     appointmentTime: facts.appointmentTime ? formatAppointment(facts.appointmentTime, client.timezone, settings.locale) : undefined,
-    bookingLink: bookingLink || "(call us back)",
+    bookingLink: bookingLink || undefined,
   };
+}
+
+/** Stand-ins for a client template that names an unknown value outside an optional part. */
+const FALLBACKS: Record<string, string> = { customerName: "there", bookingLink: "(call us back)" };
+
+function withFallbacks(text: string, variables: Record<string, unknown>): Record<string, unknown> {
+  const filled = { ...variables };
+  for (const name of missingVariables(text, variables)) if (FALLBACKS[name] !== undefined) filled[name] = FALLBACKS[name];
+  return filled;
 }
 
 /** The subject and body, or the reason it cannot be rendered. */
@@ -37,7 +51,9 @@ export function renderFollowUp(
 ): { subject: string | null; body: string } | { problem: string } {
   const template = findTemplate(p.kind, p.channel, settings.templates);
   if (!template) return { problem: `no template for ${p.kind}.${p.channel}` };
-  const missing = [...templateVariables(template.body), ...templateVariables(template.subject ?? "")].filter((v) => variables[v] === undefined || variables[v] === null);
+  const body = withFallbacks(template.body, variables);
+  const subject = withFallbacks(template.subject ?? "", variables);
+  const missing = [...missingVariables(template.body, body), ...missingVariables(template.subject ?? "", subject)];
   if (missing.length) return { problem: `template variable(s) without a value: ${[...new Set(missing)].join(", ")}` };
-  return { subject: template.subject ? renderTemplate(template.subject, variables) : null, body: renderTemplate(template.body, variables) };
+  return { subject: template.subject ? renderTemplate(template.subject, subject) : null, body: renderTemplate(template.body, body) };
 }

@@ -4,6 +4,7 @@ import type { Database, Db } from "../db/client";
 import type { Prisma } from "../generated/sqlite/client";
 import type { ListQuery } from "../schemas/message";
 import { searchIds } from "../db/like";
+import { resolveMessageFilter, searchEquals } from "./list-filters";
 
 /**
  * One keyset page, newest first. With several statuses (the console's Sent tab: sent,
@@ -24,15 +25,16 @@ export async function listMessages(database: Database, query: ListQuery) {
 
 async function listPage(database: Database, query: ListQuery) {
   const { db } = database;
-  const where: Prisma.MessageWhereInput = {};
-  if (query.status) where.status = query.status;
-  if (query.channel) where.channel = query.channel;
-  if (query.clientId) where.clientId = query.clientId;
+  const { where, conditions } = await resolveMessageFilter(database, query);
   if (query.cursor) where.id = { lt: query.cursor };
-  if (query.q) {
+  const shortId = query.q ? /^…([0-9a-f]{4,32})$/i.exec(query.q)?.[1] : undefined;
+  if (shortId) {
+    // The table's short id ("…3f9a0c1d", copied with its ellipsis) is the tail of the real one.
+    where.id = { endsWith: shortId.toLowerCase(), ...(query.cursor ? { lt: query.cursor } : {}) };
+  } else if (query.q) {
     // Prisma's `contains` reads %, _ and \ as wildcards: the search finds the page's ids (lib/db/like.ts).
-    const equals = { status: query.status?.in, channel: query.channel, clientId: query.clientId };
-    where.id = { in: await searchIds(database, { table: "Message", columns: ["to", "body", "subject"], text: query.q, equals, before: query.cursor, limit: query.limit + 1 }) };
+    const ids = await searchIds(database, { table: "Message", columns: ["to", "body", "subject"], text: query.q, equals: searchEquals(query), where: conditions, before: query.cursor, limit: query.limit + 1 });
+    where.id = { in: ids };
   }
   const rows = await db.message.findMany({ where, orderBy: { id: "desc" }, take: query.limit + 1 });
   const more = rows.length > query.limit;

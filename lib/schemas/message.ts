@@ -1,6 +1,6 @@
 // Message schemas shared by the API routes, the console's compose form and the queue.
 import { z } from "zod";
-import { CATEGORIES, CHANNELS, MESSAGE_STATUSES } from "../domain/words";
+import { CATEGORIES, CHANNELS, ERROR_CLASSES, MESSAGE_STATUSES } from "../domain/words";
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -64,15 +64,37 @@ export const statusListSchema = z
   .pipe(z.array(statusSchema).min(1))
   .transform((statuses) => ({ in: [...new Set(statuses)] }));
 
-export const listQuerySchema = z.object({
+/** An instant (ISO-8601 with offset) or a day (`2026-12-01`, read as UTC midnight). */
+const instantSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "a date (2026-12-01) or an ISO-8601 time" }).transform((text) => new Date(text));
+
+/** The filters every message list shares: the console's list, its CSV export. */
+export const messageFilterSchema = z.object({
   status: statusListSchema.optional(),
   channel: channelSchema.optional(),
   clientId: z.string().min(1).optional(),
   q: z.string().trim().min(1).max(200).optional(),
+  /** Created at or after. */
+  from: instantSchema.optional(),
+  /** Created before. */
+  until: instantSchema.optional(),
+  provider: z.string().trim().min(1).max(50).optional(),
+  /** Messages with at least one failed attempt of this class. */
+  errorClass: z.enum(ERROR_CLASSES).optional(),
+  /** Text found in the name, phone or email of the message's customer. */
+  customer: z.string().trim().min(1).max(200).optional(),
+});
+export type MessageFilterQuery = z.infer<typeof messageFilterSchema>;
+
+export const listQuerySchema = messageFilterSchema.extend({
   cursor: z.string().regex(/^msg_[0-9a-f]+$/, "invalid cursor").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export const timeseriesQuerySchema = z.object({
+  clientId: z.string().min(1).optional(),
+  hours: z.coerce.number().int().min(1).max(24).default(1),
+});
 
 export const scheduledQuerySchema = z.object({
   hours: z.coerce.number().min(1).max(168).default(48),

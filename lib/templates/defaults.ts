@@ -1,4 +1,5 @@
 // The follow-up templates Herald ships; a client overrides any of them in its settings.
+// `[[ … ]]` parts are left out when their variable is unknown (lib/templates/render.ts).
 export const FOLLOW_UP_KINDS = ["confirmation", "reminder_24h", "reminder_1h", "nurture_day1", "nurture_day4", "missed_call"] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
@@ -11,21 +12,21 @@ export interface TemplateText {
 }
 
 export const DEFAULT_TEMPLATES: Record<string, TemplateText> = {
-  "confirmation.sms": { body: "Hi {{customerName}}, your appointment with {{businessName}} is confirmed for {{appointmentTime}}. Reply STOP to opt out." },
+  "confirmation.sms": { body: "Hi[[ {{customerName}}]], your appointment with {{businessName}} is confirmed for {{appointmentTime}}. Reply STOP to opt out." },
   "confirmation.email": {
     subject: "Your appointment with {{businessName}} is confirmed",
-    body: "Hi {{customerName}},\n\nThank you for calling {{businessName}}. Your appointment is confirmed for {{appointmentTime}}.\n\nSee you soon,\n{{businessName}}",
+    body: "Hi[[ {{customerName}}]],\n\nThank you for calling {{businessName}}. Your appointment is confirmed for {{appointmentTime}}.\n\nSee you soon,\n{{businessName}}",
   },
-  "confirmation.whatsapp": { body: "Hi {{customerName}}, your appointment with {{businessName}} is confirmed for {{appointmentTime}}." },
+  "confirmation.whatsapp": { body: "Hi[[ {{customerName}}]], your appointment with {{businessName}} is confirmed for {{appointmentTime}}." },
   "reminder_24h.sms": { body: "Reminder: your appointment with {{businessName}} is tomorrow, {{appointmentTime}}. Reply STOP to opt out." },
   "reminder.sms": { body: "Reminder: your appointment with {{businessName}} is on {{appointmentTime}}. Reply STOP to opt out." },
   "reminder_1h.sms": { body: "Reminder: your appointment with {{businessName}} is in one hour ({{appointmentTime}})." },
-  "nurture_day1.sms": { body: "Hi {{customerName}}, thanks for calling {{businessName}} yesterday. Ready to book? {{bookingLink}} Reply STOP to opt out." },
+  "nurture_day1.sms": { body: "Hi[[ {{customerName}}]], thanks for calling {{businessName}} yesterday. Ready to book? Reply to this message[[ or book at {{bookingLink}}]]. Reply STOP to opt out." },
   "nurture_day4.email": {
-    subject: "Still thinking it over, {{customerName}}?",
-    body: "Hi {{customerName}},\n\nYou called {{businessName}} a few days ago. Whenever you are ready, you can book here: {{bookingLink}}\n\n{{businessName}}",
+    subject: "Still thinking it over[[, {{customerName}}]]?",
+    body: "Hi[[ {{customerName}}]],\n\nYou called {{businessName}} a few days ago. Whenever you are ready, reply to this email[[ or book here: {{bookingLink}}]].\n\n{{businessName}}",
   },
-  "missed_call.sms": { body: "Sorry we missed you, {{customerName}}! {{businessName}} will be happy to help: call us back or book at {{bookingLink}}. Reply STOP to opt out." },
+  "missed_call.sms": { body: "Sorry we missed you[[, {{customerName}}]]! {{businessName}} will be happy to help: call us back[[ or book at {{bookingLink}}]]. Reply STOP to opt out." },
 };
 
 /** The template for a kind and channel: the client's own, else Herald's default. */

@@ -53,9 +53,9 @@ test("a booked call appears live; its detail shows the transcript, the analysis 
   await expect(page.getByTestId("call-outcome")).toHaveText("booked");
   const confirmationSms = page.locator('[data-testid="follow-up"][data-kind="confirmation"][data-channel="sms"]');
   const confirmationEmail = page.locator('[data-testid="follow-up"][data-kind="confirmation"][data-channel="email"]');
-  await expect(confirmationSms.getByTestId("status-badge")).toHaveText("delivered", { timeout: 15_000 });
-  await expect(confirmationEmail.getByTestId("status-badge")).toHaveText("delivered", { timeout: 15_000 });
-  await expect(page.locator('[data-testid="follow-up"][data-kind="reminder_24h"]').getByTestId("status-badge")).toHaveText("pending");
+  await expect(confirmationSms.getByTestId("status-badge")).toHaveText("Delivered", { timeout: 15_000 });
+  await expect(confirmationEmail.getByTestId("status-badge")).toHaveText("Delivered", { timeout: 15_000 });
+  await expect(page.locator('[data-testid="follow-up"][data-kind="reminder_24h"]').getByTestId("status-badge")).toHaveText("Pending");
   expect(await stillMarked(page)).toBe(true);
 
   await expect(page.getByTestId("call-transcript")).toContainText("I'd like to book a cleaning.");

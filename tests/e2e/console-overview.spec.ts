@@ -30,7 +30,7 @@ test("the overview shows counts, throughput, cost, health and errors, and moves 
   await waitForStatus(request, m.id, "delivered");
   await expect(tile(page, "delivered")).toHaveText(String(stats.byStatus.delivered + 1));
   await expect(page.getByTestId("sent-hour")).toHaveText(String(stats.sentLastHour + 1));
-  await expect(page.getByTestId("throughput-chart")).toHaveAttribute("aria-label", /Last 30 minutes: [1-9]\d* sent/);
+  await expect(page.getByTestId("throughput-chart")).toHaveAttribute("aria-label", /Last 60 minutes: [1-9]\d* sent/);
   await expectNoReload(page);
 
   await page.screenshot({ path: `${SCREENSHOTS}/overview.png`, fullPage: true });

@@ -48,7 +48,7 @@ test("a message enqueued through the API appears live and reaches delivered", as
 
   const row = page.locator(`[data-testid="message-row"][data-message-id="${message.id}"]`);
   await expect(row).toBeVisible({ timeout: 15_000 });
-  await expect(row.getByTestId("status-badge")).toHaveText("delivered", { timeout: 15_000 });
+  await expect(row.getByTestId("status-badge")).toHaveText("Delivered", { timeout: 15_000 });
 
   expect(await page.evaluate(() => (window as unknown as { __heraldNoReload?: boolean }).__heraldNoReload)).toBe(true);
   await page.screenshot({ path: `${SCREENSHOTS}/messages.png`, fullPage: true });
