@@ -105,7 +105,7 @@ function refreshRuntimeGauges(m: HeraldMetrics): void {
   const runtime = getContext().runtime;
   m.workerRunning.set(runtime?.worker?.status().running ? 1 : 0);
   for (const p of runtime?.providers ?? []) {
-    const state = p.state?.().state ?? "closed";
+    const state = p.state?.()?.state ?? "closed";
     for (const s of BREAKER_STATES) m.breakerState.set({ provider: p.name, state: s }, s === state ? 1 : 0);
   }
   for (const [provider, check] of providerCheckSnapshot()) {

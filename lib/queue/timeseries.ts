@@ -2,7 +2,7 @@
 // counts what the tile of the same name counts (lib/queue/stats.ts), so the chart and the
 // figures above it agree: `sent` messages by when a provider accepted them (sentAt),
 // `delivered` by deliveredAt, `failed` failed provider attempts by when they failed.
-import { databaseOf, type Db } from "../db/client";
+import type { Database } from "../db/client";
 import { runRead } from "../db/direct";
 import { raw, sql, type Sql } from "../db/sql";
 
@@ -24,32 +24,32 @@ export interface Timeseries {
 }
 
 /** `2026-12-02T08:15`: a timestamp column cut to its minute, in UTC, on either database. */
-function minuteOf(db: Db, column: string): Sql {
-  return databaseOf(db).dialect.name === "postgres"
+function minuteOf(database: Database, column: string): Sql {
+  return database.dialect.name === "postgres"
     ? raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI')`)
     // SQLite holds timestamps as Prisma's adapter writes them: `2026-12-02T08:15:30.123+00:00`.
     : raw(`substr(${column}, 1, 16)`);
 }
 
-async function countByMinute(db: Db, query: Sql): Promise<Map<string, number>> {
-  const rows = await runRead<{ minute: string; n: number | bigint }>(databaseOf(db), query);
+async function countByMinute(database: Database, query: Sql): Promise<Map<string, number>> {
+  const rows = await runRead<{ minute: string; n: number | bigint }>(database, query);
   return new Map(rows.map((r) => [r.minute, Number(r.n)]));
 }
 
-export async function getTimeseries(db: Db, opts: { hours: number; clientId?: string; now?: Date }): Promise<Timeseries> {
+export async function getTimeseries(database: Database, opts: { hours: number; clientId?: string; now?: Date }): Promise<Timeseries> {
   const now = opts.now ?? new Date();
   const last = Math.floor(now.getTime() / MINUTE) * MINUTE;
   const minutes = opts.hours * 60;
   const since = new Date(last - (minutes - 1) * MINUTE);
   const scope = opts.clientId ? sql`AND "clientId" = ${opts.clientId}` : sql``;
   const byColumn = (column: string) =>
-    countByMinute(db, sql`SELECT ${minuteOf(db, `"${column}"`)} AS "minute", COUNT(*) AS "n" FROM "Message"
+    countByMinute(database, sql`SELECT ${minuteOf(database, `"${column}"`)} AS "minute", COUNT(*) AS "n" FROM "Message"
       WHERE "${raw(column)}" >= ${since} ${scope} GROUP BY 1`);
   const failedScope = opts.clientId ? sql`AND m."clientId" = ${opts.clientId}` : sql``;
   const [sent, delivered, failed] = await Promise.all([
     byColumn("sentAt"),
     byColumn("deliveredAt"),
-    countByMinute(db, sql`SELECT ${minuteOf(db, `a."createdAt"`)} AS "minute", COUNT(*) AS "n" FROM "MessageAttempt" a
+    countByMinute(database, sql`SELECT ${minuteOf(database, `a."createdAt"`)} AS "minute", COUNT(*) AS "n" FROM "MessageAttempt" a
       ${opts.clientId ? sql`JOIN "Message" m ON m."id" = a."messageId"` : sql``}
       WHERE a."outcome" = 'failed' AND a."createdAt" >= ${since} ${failedScope} GROUP BY 1`),
   ]);

@@ -15,7 +15,7 @@ import { createSmtpProvider } from "../../lib/providers/smtp";
 import { POST as unsubscribePost, GET as unsubscribeGet } from "../../app/api/unsubscribe/[token]/route";
 import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/databases";
 import { startSmtpDouble, type SmtpDouble } from "../helpers/doubles/smtp-double";
-import { FakeClock, createRecordingProvider, makeClient, makeWorker } from "../helpers/fixtures";
+import { FakeClock, createRecordingProvider, makeClient, makeWorker, servicesFor } from "../helpers/fixtures";
 
 const AUTH = "twilio-test-auth-token";
 const PUBLIC_URL = "https://herald.example.com";
@@ -98,7 +98,7 @@ for (const dialect of DIALECTS) {
       const clock = new FakeClock(new Date("2030-06-04T15:00:00Z"));
       const inbound = (body: string, sid: string) => {
         const params = { From: customer, To: "+15550001111", Body: body, MessageSid: sid };
-        return handleTwilioInbound(t, new URLSearchParams(params).toString(), FORM, twilio.getExpectedTwilioSignature(AUTH, PUBLIC_URL + "/api/webhooks/twilio/inbound", params), clock.now());
+        return handleTwilioInbound(servicesFor(t), new URLSearchParams(params).toString(), FORM, twilio.getExpectedTwilioSignature(AUTH, PUBLIC_URL + "/api/webhooks/twilio/inbound", params), clock.now());
       };
       const rec = createRecordingProvider("p");
       const { worker } = makeWorker(t, [rec.provider], clock);
@@ -129,7 +129,7 @@ for (const dialect of DIALECTS) {
       await updateClient(t.db, clientId, { settings: { compliance: { providerHandlesOptOut: true } } }, ADMIN);
       const customer = "+12125550198";
       const params = { From: customer, To: "+15550001111", Body: "STOP", MessageSid: "SM_aoo_1" };
-      await handleTwilioInbound(t, new URLSearchParams(params).toString(), FORM, twilio.getExpectedTwilioSignature(AUTH, PUBLIC_URL + "/api/webhooks/twilio/inbound", params));
+      await handleTwilioInbound(servicesFor(t), new URLSearchParams(params).toString(), FORM, twilio.getExpectedTwilioSignature(AUTH, PUBLIC_URL + "/api/webhooks/twilio/inbound", params));
       assert.equal(await t.db.suppression.count({ where: { clientId, address: customer } }), 1);
       assert.equal(await t.db.message.count({ where: { clientId, to: customer } }), 0);
       await updateClient(t.db, clientId, { settings: { compliance: {} } }, ADMIN);

@@ -51,7 +51,7 @@ for (const dialect of DIALECTS) {
 
     test("per-minute history: sent and failed land in their minutes and add up to the stats", async () => {
       const now = new Date(START.getTime() + 4 * 60_000);
-      const series = await getTimeseries(t.db, { ...timeseriesQuerySchema.parse({}), now });
+      const series = await getTimeseries(t, { ...timeseriesQuerySchema.parse({}), now });
       assert.equal(series.points.length, 60);
       const at = (offsetMin: number) => series.points.find((p) => p.minute === new Date(Math.floor(START.getTime() / 60_000) * 60_000 + offsetMin * 60_000).toISOString());
       assert.deepEqual(at(0), { minute: "2031-05-05T14:00:00.000Z", sent: 3, failed: 1, delivered: 0 });
@@ -60,16 +60,16 @@ for (const dialect of DIALECTS) {
       const stats = await getQueueStats(t.db, undefined, now);
       assert.equal(series.points.reduce((n, p) => n + p.sent, 0), stats.sentLastHour, "the chart's sum is the Sent, last hour figure");
       assert.equal(series.points.reduce((n, p) => n + p.failed, 0), stats.failedLastHour, "the chart's failures are the failed-attempts figure");
-      const mine = await getTimeseries(t.db, { hours: 1, clientId, now });
+      const mine = await getTimeseries(t, { hours: 1, clientId, now });
       assert.equal(mine.points.reduce((n, p) => n + p.sent, 0), 3, "scoped to one client");
       assert.equal(mine.points.reduce((n, p) => n + p.failed, 0), 2);
-      const later = await getTimeseries(t.db, { hours: 1, now: new Date(START.getTime() + 3 * 3_600_000) });
+      const later = await getTimeseries(t, { hours: 1, now: new Date(START.getTime() + 3 * 3_600_000) });
       assert.equal(later.points.reduce((n, p) => n + p.sent, 0), 0, "older than the window is left out");
       assert.throws(() => timeseriesQuerySchema.parse({ hours: "25" }));
     });
 
     test("filters: date range, provider, error class, customer and the short id", async () => {
-      const list = async (q: Record<string, string>) => (await listMessages(t.db, listQuerySchema.parse(q))).messages.map((m) => m.to).sort();
+      const list = async (q: Record<string, string>) => (await listMessages(t, listQuerySchema.parse(q))).messages.map((m) => m.to).sort();
       assert.deepEqual(await list({ errorClass: "recipient" }), ["+15550000001"]);
       assert.deepEqual(await list({ errorClass: "transient" }), ["+15550000002"]);
       assert.deepEqual(await list({ errorClass: "transient", q: "0000" }), ["+15550000002"], "with a text search too");
@@ -90,10 +90,10 @@ for (const dialect of DIALECTS) {
 
     test("CSV export: every matching row once, fields quoted, formulas defused", async () => {
       const filter = messageFilterSchema.parse({ clientId });
-      const csv = await collect(exportMessagesCsv(t.db, filter));
+      const csv = await collect(exportMessagesCsv(t, filter));
       const lines = csv.trimEnd().split("\r\n");
       assert.equal(lines[0]!.split(",")[0], "id");
-      const expected = await countExport(t.db, filter);
+      const expected = await countExport(t, filter);
       assert.ok(expected && expected >= 5);
       const ids = csv.match(/^msg_[0-9a-f]+/gm) ?? [];
       assert.equal(ids.length, expected, "one line per message");
@@ -103,7 +103,7 @@ for (const dialect of DIALECTS) {
       assert.ok(csv.includes(",+15550000010,"), "a phone number keeps its plus");
       assert.equal(csvField("-5"), "-5");
       assert.equal(csvField("@SUM(A1)"), "'@SUM(A1)");
-      const failedOnly = await collect(exportMessagesCsv(t.db, messageFilterSchema.parse({ clientId, status: "failed,dead_letter" })));
+      const failedOnly = await collect(exportMessagesCsv(t, messageFilterSchema.parse({ clientId, status: "failed,dead_letter" })));
       assert.equal((failedOnly.match(/^msg_/gm) ?? []).length, 2);
     });
 
@@ -112,11 +112,11 @@ for (const dialect of DIALECTS) {
       for (let i = 0; i < 450; i++) {
         await enqueueMessage(t, messageInputSchema.parse({ clientId: bulkClient, channel: "sms", to: `+1555100${String(i).padStart(4, "0")}`, body: `n${i}` }), { maxAttempts: 3, now: clock.now() });
       }
-      const csv = await collect(exportMessagesCsv(t.db, messageFilterSchema.parse({ clientId: bulkClient })));
+      const csv = await collect(exportMessagesCsv(t, messageFilterSchema.parse({ clientId: bulkClient })));
       const ids = csv.match(/^msg_[0-9a-f]+/gm) ?? [];
       assert.equal(ids.length, 450);
       assert.equal(new Set(ids).size, 450);
-      assert.equal(await countExport(t.db, messageFilterSchema.parse({ clientId: bulkClient })), 450);
+      assert.equal(await countExport(t, messageFilterSchema.parse({ clientId: bulkClient })), 450);
     });
   });
 }

@@ -54,11 +54,11 @@ describe("GET /api/metrics", () => {
     ctx.runtime = { startedAt: new Date(), worker, providers };
     const admin = { kind: "admin", via: "key" } as const;
     for (const to of ["+15551230000", "+15551230003", "+15550000001"]) {
-      await submitMessage(database, admin, messageInputSchema.parse({ clientId, channel: "sms", to, body: "hello" }));
+      await submitMessage({ database, bus: ctx.bus, config: ctx.config }, admin, messageInputSchema.parse({ clientId, channel: "sms", to, body: "hello" }));
     }
     await worker.runOnce();
-    await submitMessage(database, admin, messageInputSchema.parse({ clientId, channel: "email", to: "later@example.com", subject: "s", body: "b", scheduledFor: new Date(Date.now() + 3_600_000).toISOString() }));
-    await handleCallWebhook(database, "{}", "v=1,d=00").catch((err) => errorOutcome(err, "POST /api/webhooks/calls"));
+    await submitMessage({ database, bus: ctx.bus, config: ctx.config }, admin, messageInputSchema.parse({ clientId, channel: "email", to: "later@example.com", subject: "s", body: "b", scheduledFor: new Date(Date.now() + 3_600_000).toISOString() }));
+    await handleCallWebhook({ database, bus: ctx.bus, config: ctx.config }, "{}", "v=1,d=00").catch((err) => errorOutcome(err, "POST /api/webhooks/calls"));
     const res = await GET(new Request("http://herald.test/api/metrics"), { params: Promise.resolve({}) });
     assert.equal(res.status, 200);
     contentType = res.headers.get("content-type");

@@ -4,7 +4,7 @@ import { getTimeseries } from "@/lib/queue/timeseries";
 import { timeseriesQuerySchema } from "@/lib/schemas/message";
 
 // GET /api/stats/timeseries – sent / failed / delivered per minute for the last `hours`, for everyone or one client
-export const GET = withAuth(async ({ req, principal, db }) => {
+export const GET = withAuth(async ({ req, principal, database }) => {
   const query = parseQuery(req, timeseriesQuerySchema);
-  return json(await getTimeseries(db, { hours: query.hours, clientId: scopeClientId(principal, query.clientId) }));
+  return json(await getTimeseries(database, { hours: query.hours, clientId: scopeClientId(principal, query.clientId) }));
 });
