@@ -38,7 +38,8 @@ export interface WebhookResult {
   error?: string;
 }
 
-const AGENT = "agent_bench_webhooks";
+// One agent id per run: 6a and 6b share a database, and an agent id belongs to one client.
+const agentOf = (prefix: string) => `agent_bench_${prefix}`;
 const TRANSCRIPT = "Agent: Thanks for calling Bench Dental, how can I help?\nUser: I'd like to book a cleaning next week.\n".repeat(6);
 
 /** Event i: 5 in 10 booked (4 follow-ups), 3 interested (2), 2 not connected (1): 2.8 on average. */
@@ -52,7 +53,7 @@ function eventFor(prefix: string, i: number, nowMs: number): { body: unknown; fo
         ? { customer_name: `Bench ${i}`, customer_email: `bench${i}@example.com`, intent: "pricing", appointment_booked: false }
         : {};
   const call = {
-    call_type: "phone_call", call_id: `${prefix}${i}`, agent_id: AGENT, direction: "inbound", from_number: benchPhone(i), to_number: "+15550002222",
+    call_type: "phone_call", call_id: `${prefix}${i}`, agent_id: agentOf(prefix), direction: "inbound", from_number: benchPhone(i), to_number: "+15550002222",
     call_status: "ended", start_timestamp: start, end_timestamp: start + 150_000, duration_ms: 150_000,
     disconnection_reason: kind === "missed" ? "dial_no_answer" : "user_hangup", transcript: kind === "missed" ? "" : TRANSCRIPT,
     metadata: {}, call_analysis: { call_summary: `Bench call ${i}`, user_sentiment: "Positive", call_successful: kind !== "missed", in_voicemail: false, custom_analysis_data: analysis },
@@ -112,10 +113,10 @@ export async function runWebhookPhase(settings: WebhookSettings, say: (line: str
   const serverPid = () => serverPidOf(server.child.pid!);
   try {
     await waitHealthy(server, base);
-    const created = await call(base, "POST", "/api/clients", ADMIN_KEY, { name: "Bench Webhooks", timezone: "America/New_York", smsFrom: "+15550002222", agentIds: [AGENT] });
+    const created = await call(base, "POST", "/api/clients", ADMIN_KEY, { name: "Bench Webhooks", timezone: "America/New_York", smsFrom: "+15550002222", agentIds: [agentOf(s.prefix)] });
     if (created.status !== 201) throw new Error(`POST /api/clients answered ${created.status}: ${JSON.stringify(created.json)}`);
     // Warm-up (not counted): loads the code paths and the client cache.
-    for (let w = 0; w < 20; w++) await post(base, JSON.stringify({ event: "call_started", call: { call_id: `${s.prefix}warm_${w}`, agent_id: AGENT, from_number: benchPhone(900_000 + w), to_number: "+15550002222" } }));
+    for (let w = 0; w < 20; w++) await post(base, JSON.stringify({ event: "call_started", call: { call_id: `${s.prefix}warm_${w}`, agent_id: agentOf(s.prefix), from_number: benchPhone(900_000 + w), to_number: "+15550002222" } }));
     say(`  6  posting ${total.toLocaleString("en-US")} signed call_analyzed events at ${s.rate}/s (worker ${s.workerEnabled ? "on" : "off"})...`);
 
     const responseMs: number[] = [];
