@@ -18,6 +18,8 @@ export function NavLinks() {
   // The client filter follows the admin from page to page.
   const clientId = useSearchParams().get("clientId");
   const scoped = (href: string) => (clientId ? `${href}?clientId=${encodeURIComponent(clientId)}` : href);
+  // Each link is `relative`: the critical badge's screen-reader text (absolutely placed) then stays
+  // inside this scrolling strip instead of widening the page on a phone.
   return (
     <nav aria-label="Console" className="flex gap-1 overflow-x-auto">
       {LINKS.map(({ href, label, prefetch }) => {
@@ -28,7 +30,7 @@ export function NavLinks() {
             href={scoped(href)}
             prefetch={prefetch ? undefined : false}
             aria-current={active ? "page" : undefined}
-            className={`inline-flex items-center whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium transition sm:px-3 ${
+            className={`relative inline-flex items-center whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium transition sm:px-3 ${
               active
                 ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900"
                 : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
