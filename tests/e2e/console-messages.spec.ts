@@ -54,17 +54,18 @@ test("each tab shows its rows and live counts, scoped to the client in the URL",
 });
 
 test("a held marketing message shows why it waits in the schedule", async ({ page, request }) => {
-  // Business hours: one hour a day, twelve hours from now (UTC), so "now" is outside them.
-  const hour = String((new Date().getUTCHours() + 12) % 24).padStart(2, "0");
+  // Business hours: one hour a day inside the legal window (08:00–21:00 where the recipient
+  // is, lib/compliance), and not this hour (UTC), so "now" is outside them.
+  const hour = String(new Date().getUTCHours() === 10 ? 11 : 10).padStart(2, "0");
   const window = [{ open: `${hour}:00`, close: `${hour}:59` }];
   const businessHours = Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, window]));
   const client = await createClient(request, "Held Spa", { timezone: "UTC", businessHours });
   const held = await enqueue(request, { clientId: client.id, to: "+15551238000", category: "marketing", body: "Spring offer" });
-  await expect.poll(async () => (await getMessage(request, held.id)) as unknown as { heldReason: string | null }, { timeout: 15_000 }).toMatchObject({ heldReason: expect.stringMatching(/outside business hours/) });
+  await expect.poll(async () => (await getMessage(request, held.id)) as unknown as { heldReason: string | null }, { timeout: 15_000 }).toMatchObject({ heldReason: expect.stringMatching(/outside business hours|quiet hours/) });
 
   await logIn(page, `/messages?tab=scheduled&clientId=${client.id}`);
   const heldRow = page.locator(`[data-testid="scheduled-row"][data-message-id="${held.id}"]`);
-  await expect(heldRow.getByTestId("held-reason")).toContainText("outside business hours");
+  await expect(heldRow.getByTestId("held-reason")).toContainText(/outside business hours|quiet hours/);
   const h12 = String(Number(hour) % 12 || 12).padStart(2, "0");
   await expect(heldRow.getByTestId("client-time")).toHaveText(new RegExp(`(${hour}:00|${h12}:00\\s?[AP]M) UTC`));
   await page.screenshot({ path: `${SCREENSHOTS}/messages-scheduled.png`, fullPage: true });
