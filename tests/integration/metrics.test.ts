@@ -5,7 +5,7 @@
 // Node's default process metrics.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import parsePrometheusTextFormat from "parse-prometheus-text-format";
+import parsePrometheusTextFormat, { type Family } from "parse-prometheus-text-format";
 import { GET } from "../../app/api/metrics/route";
 import { handleCallWebhook } from "../../lib/calls/webhook";
 import { parseConfig } from "../../lib/config";
@@ -18,20 +18,6 @@ import { createProviderChains } from "../../lib/providers/registry";
 import { messageInputSchema } from "../../lib/schemas/message";
 import { createTestDatabase, type TestDatabase } from "../helpers/databases";
 import { makeClient } from "../helpers/fixtures";
-
-interface Sample {
-  labels?: Record<string, string>;
-  value?: string;
-  buckets?: Record<string, string>;
-  count?: string;
-  sum?: string;
-}
-interface Family {
-  name: string;
-  help: string;
-  type: string;
-  metrics: Sample[];
-}
 
 describe("GET /api/metrics", () => {
   let t: TestDatabase;
@@ -63,7 +49,7 @@ describe("GET /api/metrics", () => {
     assert.equal(res.status, 200);
     contentType = res.headers.get("content-type");
     text = await res.text();
-    families = new Map((parsePrometheusTextFormat(text) as Family[]).map((f) => [f.name, f]));
+    families = new Map(parsePrometheusTextFormat(text).map((f) => [f.name, f]));
     stopObserving();
   });
   after(async () => {
