@@ -5,6 +5,7 @@
 import { parentPort } from "node:worker_threads";
 import { createContext, setContext } from "../context";
 import type { BusEvents } from "../events/bus";
+import { onEnqueued } from "../db/notify";
 import { getErrorLogger } from "../errorlog/log-error";
 import { createConfiguredWorker } from "./configured-worker";
 import { CROSSING, STATUS_EVERY_MS, type FromThread, type ToThread } from "./worker-protocol";
@@ -17,6 +18,8 @@ const ctx = createContext(process.env);
 setContext(ctx);
 const database = await ctx.database();
 const { worker, providers } = createConfiguredWorker({ database, config: ctx.config, bus: ctx.bus });
+// On PostgreSQL an enqueue on another replica wakes this worker too (LISTEN/NOTIFY; a no-op on SQLite).
+const stopListening = onEnqueued(database, () => worker.nudge());
 
 for (const name of Object.keys(CROSSING) as (keyof BusEvents)[]) {
   if (CROSSING[name]) ctx.bus.on(name, (value) => post({ type: "bus", name, value }));
@@ -33,6 +36,7 @@ port.on("message", (m: ToThread) => {
 
 async function stop(timeoutMs: number) {
   clearInterval(reporting);
+  stopListening();
   await worker.stop(timeoutMs);
   report();
   await getErrorLogger().flush();
