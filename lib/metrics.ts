@@ -6,7 +6,7 @@
 //    (from the database, so every replica reports the same values) and each provider's
 //    breaker and credential check (this process's memory).
 // The registry is kept in the context (server.ts and Next's bundled route handlers share it).
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { contextSlot, getContext } from "./context";
 import type { Db } from "./db/client";
 import { CHANNELS, ERROR_CLASSES, MESSAGE_STATUSES } from "./domain/words";
@@ -123,5 +123,9 @@ export async function renderMetrics(db: Db, now = new Date()): Promise<{ body: s
   const m = metrics();
   await refreshDatabaseGauges(m, db, now);
   refreshRuntimeGauges(m);
-  return { body: await m.registry.metrics(), contentType: m.registry.contentType };
+  // The worker thread counts its providers' calls in a registry of its own: add them in.
+  const fromThread = getContext().runtime?.worker?.metrics?.() ?? [];
+  if (!fromThread.length) return { body: await m.registry.metrics(), contentType: m.registry.contentType };
+  const merged = AggregatorRegistry.aggregate([await m.registry.getMetricsAsJSON(), fromThread]);
+  return { body: await merged.metrics(), contentType: m.registry.contentType };
 }

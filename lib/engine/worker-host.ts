@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import type { EventBus } from "../events/bus";
 import type { BreakerState } from "../providers/circuit-breaker";
 import type { WorkerStatus } from "./worker";
-import type { FromThread, ProviderSnapshot, ToThread } from "./worker-protocol";
+import type { FromThread, MetricFamily, ProviderSnapshot, ToThread } from "./worker-protocol";
 
 const BOOT = new URL("./worker-thread-boot.mjs", import.meta.url);
 const ENTRY = new URL("./worker-thread.ts", import.meta.url).href;
@@ -17,6 +17,8 @@ export interface WorkerHost {
   nudge(): void;
   /** The breaker state the thread last reported for a provider. */
   breaker(provider: string): BreakerState | undefined;
+  /** The thread's own metric families, as it last reported them (lib/metrics.ts adds them to this thread's). */
+  metrics(): MetricFamily[];
   /** Resolves once the thread has opened its database and started its loop. */
   ready: Promise<void>;
   stop(timeoutMs: number): Promise<void>;
@@ -27,6 +29,7 @@ export function startWorkerThread(deps: { bus: EventBus; log?: (message: string,
   const log = deps.log ?? ((m: string, e?: unknown) => console.error(`[worker] ${m}`, e ?? ""));
   let status: WorkerStatus = { state: "idle", running: false, owner: "", lastTickAt: null, processed: 0, lastError: null };
   let breakers = new Map<string, BreakerState | null>();
+  let families: MetricFamily[] = [];
   let stopping = false;
   let nudgePosted = false;
   let thread: Worker;
@@ -43,6 +46,7 @@ export function startWorkerThread(deps: { bus: EventBus; log?: (message: string,
       else if (m.type === "status") {
         status = m.worker;
         breakers = new Map(m.providers.map((p: ProviderSnapshot) => [p.name, p.breaker]));
+        families = m.metrics;
       } else if (m.type === "ready") markReady();
       else if (m.type === "stopped") stopped?.();
     });
@@ -59,6 +63,7 @@ export function startWorkerThread(deps: { bus: EventBus; log?: (message: string,
   return {
     ready,
     status: () => status,
+    metrics: () => families,
     breaker: (provider) => breakers.get(provider) ?? undefined,
     // Many enqueues in one turn of the event loop cross as one nudge.
     nudge() {

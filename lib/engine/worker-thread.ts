@@ -8,7 +8,8 @@ import type { BusEvents } from "../events/bus";
 import { onEnqueued } from "../db/notify";
 import { getErrorLogger } from "../errorlog/log-error";
 import { createConfiguredWorker } from "./configured-worker";
-import { CROSSING, STATUS_EVERY_MS, type FromThread, type ToThread } from "./worker-protocol";
+import { metrics } from "../metrics";
+import { CROSSING, STATUS_EVERY_MS, THREAD_METRICS, type FromThread, type MetricFamily, type ToThread } from "./worker-protocol";
 
 const port = parentPort;
 if (!port) throw new Error("lib/engine/worker-thread.ts runs only as a worker thread");
@@ -25,9 +26,11 @@ for (const name of Object.keys(CROSSING) as (keyof BusEvents)[]) {
   if (CROSSING[name]) ctx.bus.on(name, (value) => post({ type: "bus", name, value }));
 }
 
-const report = () =>
-  post({ type: "status", worker: worker.status(), providers: providers.map((p) => ({ name: p.name, breaker: p.state?.() ?? null })) });
-const reporting = setInterval(report, STATUS_EVERY_MS);
+const report = async () => {
+  const families = (await metrics().registry.getMetricsAsJSON()).filter((f) => THREAD_METRICS.includes(f.name)) as MetricFamily[];
+  post({ type: "status", worker: worker.status(), providers: providers.map((p) => ({ name: p.name, breaker: p.state?.() ?? null })), metrics: families });
+};
+const reporting = setInterval(() => void report(), STATUS_EVERY_MS);
 
 port.on("message", (m: ToThread) => {
   if (m.type === "nudge") worker.nudge();
@@ -38,7 +41,7 @@ async function stop(timeoutMs: number) {
   clearInterval(reporting);
   stopListening();
   await worker.stop(timeoutMs);
-  report();
+  await report();
   await getErrorLogger().flush();
   await Promise.allSettled(providers.map((p) => p.close?.()));
   await ctx.close();
@@ -47,5 +50,5 @@ async function stop(timeoutMs: number) {
 }
 
 worker.start();
-report();
+await report();
 post({ type: "ready" });

@@ -189,6 +189,8 @@ test("stats, health and metrics answer", async ({ request }) => {
   expect(metrics).toMatch(/^herald_webhooks_received_total\{source="calls"\} [1-9]/m);
   expect(metrics).toMatch(/^herald_webhooks_refused_total\{source="calls",code="INVALID_SIGNATURE"\} [1-9]/m);
   expect(metrics).toContain("process_cpu_seconds_total");
+  // The worker thread's provider calls (the earlier tests sent through the sandbox) reach this process's /api/metrics.
+  expect(metrics).toMatch(/^herald_provider_attempts_total\{provider="sandbox",outcome="sent",error_class="none"\} [1-9]/m);
   expect(metrics).not.toContain("_ms");
 });
 
