@@ -30,22 +30,21 @@ export async function addSuppression(db: Db, s: SuppressionChange): Promise<bool
   const channel = s.channel ?? "all";
   const address = normalizeAddress(s.address);
   const actor = s.actor ?? "provider";
-  return db.$transaction(async (tx) => {
-    const existing = await tx.suppression.findFirst({ where: { clientId: s.clientId, address, channel } });
-    const scope = s.scope === "marketing" && (!existing || existing.scope === "marketing") ? "marketing" : "all";
-    if (existing) {
-      await tx.suppression.update({ where: { id: existing.id }, data: { reason: s.reason, scope } });
-    } else {
-      try {
-        await tx.suppression.create({ data: { id: newId("sup"), clientId: s.clientId, address, channel, scope, reason: s.reason } });
-      } catch (err) {
-        if ((err as { code?: string })?.code !== "P2002") throw err;
-        return false; // a concurrent writer added it first
-      }
-    }
-    await tx.suppressionEvent.create({ data: { id: newId("supev"), clientId: s.clientId, address, channel, action: existing ? "updated" : "added", actor, reason: s.reason } });
-    return !existing;
-  });
+  try {
+    return await db.$transaction(async (tx) => {
+      const existing = await tx.suppression.findFirst({ where: { clientId: s.clientId, address, channel } });
+      const scope = s.scope === "marketing" && (!existing || existing.scope === "marketing") ? "marketing" : "all";
+      if (existing) await tx.suppression.update({ where: { id: existing.id }, data: { reason: s.reason, scope } });
+      else await tx.suppression.create({ data: { id: newId("sup"), clientId: s.clientId, address, channel, scope, reason: s.reason } });
+      await tx.suppressionEvent.create({ data: { id: newId("supev"), clientId: s.clientId, address, channel, action: existing ? "updated" : "added", actor, reason: s.reason } });
+      return !existing;
+    });
+  } catch (err) {
+    // A concurrent writer added it first. Caught outside the transaction: on PostgreSQL a failed
+    // statement aborts the transaction, so nothing more may run (or commit) inside it.
+    if ((err as { code?: string })?.code === "P2002") return false;
+    throw err;
+  }
 }
 
 /** Lifts suppressions of an address (one channel, or every row when channel is omitted); returns how many. */
