@@ -52,14 +52,23 @@ test("SIGTERM to the PID npm start returns stops the server: port closed, exit 0
   test.setTimeout(240_000);
   const url = await freshDatabase(dbFileFor(`process-npm-${E2E_PORT}`));
   const env = heraldEnv(PORTS.npmStart, url);
+  // A server left on the port (by an earlier run) would answer for this one.
+  expect(await portAnswers(PORTS.npmStart), `port ${PORTS.npmStart} already answers before npm start`).toBe(false);
   const started = Date.now();
   const npm = spawnNpmStart(env);
   const lines = collectLines(npm);
   const exited = new Promise<number | null>((resolve) => npm.once("close", (code) => resolve(code)));
-  await healthy(`http://127.0.0.1:${PORTS.npmStart}`, 200_000);
-  const startSeconds = (Date.now() - started) / 1000;
-  expect(lines.join("\n"), "the build made by npm run test:e2e is reused").not.toMatch(/building the console/);
-  console.log(`  npm start → healthy in ${startSeconds.toFixed(1)} s (build reused)`);
+  try {
+    await healthy(`http://127.0.0.1:${PORTS.npmStart}`, 200_000);
+    const startSeconds = (Date.now() - started) / 1000;
+    expect(lines.join("\n"), "the build made by npm run test:e2e is reused").not.toMatch(/building the console/);
+    console.log(`  npm start → healthy in ${startSeconds.toFixed(1)} s (build reused)`);
+  } catch (err) {
+    // Stop the server before failing, or it outlives the test and holds the port.
+    npm.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+    throw err;
+  }
   npm.kill("SIGTERM"); // npm's own PID: what docker stop / systemctl stop signal
   const code = await Promise.race([exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 30_000))]);
   expect(code, lines.join("\n")).toBe(0);
