@@ -10,12 +10,14 @@
 // SQLite transactions take the write lock when they begin (BEGIN IMMEDIATE): the worker thread
 // has a connection of its own, and a transaction that read first and then asked for the lock
 // would fail at once (SQLITE_BUSY) whenever the other connection had written meanwhile,
-// where one that asks first simply waits its turn (busy_timeout).
+// where one that asks first simply waits its turn, without blocking the event loop
+// (lib/db/sqlite-write-lock.ts).
 import type { Statement } from "better-sqlite3";
 import type { Database, SqliteConnection } from "./client";
 import { sqliteTimestamp } from "./dialect-sqlite";
 import { pgRead, pgTransaction } from "./direct-pg";
 import type { Sql } from "./sql";
+import { inWriteTransaction } from "./sqlite-write-lock";
 
 const prepared = new WeakMap<SqliteConnection, Map<string, Statement>>();
 
@@ -50,6 +52,14 @@ function direct<T>(run: () => T): T {
   }
 }
 
+async function directAsync<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw asPrismaError(err);
+  }
+}
+
 const bindable = (v: unknown) => (v instanceof Date ? sqliteTimestamp(v) : typeof v === "boolean" ? Number(v) : v ?? null);
 
 const directConnection = (database: Database) => {
@@ -76,15 +86,15 @@ export type Step = (earlier: unknown[][]) => Sql | null;
 export async function runSteps(database: Database, steps: Step[]): Promise<unknown[][]> {
   const connection = directConnection(database);
   if (connection) {
-    return direct(() =>
-      connection.transaction(() => {
+    return directAsync(() =>
+      inWriteTransaction(connection, () => {
         const results: unknown[][] = [];
         for (const step of steps) {
           const query = step(results);
           results.push(query ? runOn(connection, query) : []);
         }
         return results;
-      }).immediate(),
+      }),
     );
   }
   const { pool } = database;
@@ -118,11 +128,11 @@ export async function runTransaction<T>(database: Database, writes: Sql[], last?
   if (!writes.length && !last) return [];
   const connection = directConnection(database);
   if (connection) {
-    return direct(() =>
-      connection.transaction(() => {
+    return directAsync(() =>
+      inWriteTransaction(connection, () => {
         for (const w of writes) statement(connection, w.sql).run(...w.values.map(bindable));
         return last ? (statement(connection, last.sql).all(...last.values.map(bindable)) as T[]) : [];
-      }).immediate(),
+      }),
     );
   }
   const { pool } = database;
