@@ -13,6 +13,7 @@ import { emailViaChain } from "./lib/alerts/email-via-chain";
 import { startDailyPrune } from "./lib/retention/start-daily-prune";
 import { getErrorLogger } from "./lib/errorlog/log-error";
 import { serveEdge } from "./lib/http/edge";
+import { POST as enqueueRoute } from "./app/api/messages/route";
 import { getLog, startupLog } from "./lib/log";
 import { loadEnvFiles } from "./lib/ops/env";
 import { listenOn, preflight } from "./lib/ops/preflight";
@@ -37,8 +38,10 @@ async function main() {
   const app = next({ dev, hostname: config.HOST, port: config.PORT, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // Every request passes lib/http/edge.ts first (headers, body limits, health, call events); the rest is Next.
-  httpServer.on("request", (req, res) => void serveEdge(req, res, handle));
+  // Every request passes lib/http/edge.ts first (headers, body limits, health, call events,
+  // the hot API routes with their own handlers); the rest is Next.
+  const edgeRoutes = new Map([["POST /api/messages", enqueueRoute]]);
+  httpServer.on("request", (req, res) => void serveEdge(req, res, handle, edgeRoutes));
 
   const database = await ctx.database();
   const io = attachRealtime(httpServer, database, bus);

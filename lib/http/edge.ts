@@ -5,7 +5,8 @@
 //  - a Content-Length over MAX_BODY_BYTES is refused before anything reads the body, and a
 //    connection whose answer went out before its body was read is closed (lib/http/connection.ts);
 //    bodies without Content-Length are bounded by their readers while they stream (lib/http/body.ts);
-//  - GET /api/health and POST /api/webhooks/calls are answered here, outside Next's pipeline;
+//  - GET /api/health and POST /api/webhooks/calls are answered here, outside Next's pipeline,
+//    and so are the hot API routes server.ts names, with their own handlers (lib/http/edge-routes.ts);
 //  - an API route's 405 gets the error body and Allow (lib/http/method-not-allowed.ts);
 //  - what goes on to Next starts a few requests per event-loop turn (lib/http/turns.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -14,6 +15,7 @@ import { AppError } from "../errors";
 import { hasUnstorableText } from "./clean-text";
 import { declaresTooLarge, payloadTooLarge } from "./body";
 import { isCallWebhook, serveCallWebhook } from "./call-webhook-listener";
+import { edgeRouteFor, serveWebHandler, type EdgeRoutes } from "./edge-routes";
 import { stampClientAddress } from "./client-address";
 import { closeIfAnsweredEarly } from "./connection";
 import { HEALTH_PATH, serveHealth } from "./health";
@@ -38,7 +40,7 @@ function decodesCleanly(url: string | undefined): boolean {
   }
 }
 
-export async function serveEdge(req: IncomingMessage, res: ServerResponse, next: NextHandler): Promise<void> {
+export async function serveEdge(req: IncomingMessage, res: ServerResponse, next: NextHandler, routes: EdgeRoutes = new Map()): Promise<void> {
   const path = pathOf(req.url);
   try {
     const config = getConfig();
@@ -60,8 +62,10 @@ export async function serveEdge(req: IncomingMessage, res: ServerResponse, next:
     }
     if (path === HEALTH_PATH) return await serveHealth(req, res);
     if (isCallWebhook(req)) return await serveCallWebhook(req, res);
-    if (isApiPath(path)) rewriteMethodNotAllowed(req, res);
+    const own = edgeRouteFor(routes, req.method, path);
+    if (!own && isApiPath(path)) rewriteMethodNotAllowed(req, res);
     await takeTurn();
+    if (own) return await serveWebHandler(req, res, own);
     await next(req, res);
   } catch (err) {
     sendError(res, err, `${req.method} ${path}`);
