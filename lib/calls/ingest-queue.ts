@@ -7,7 +7,11 @@ import { contextSlot } from "../context";
 import type { CallWebhook } from "../schemas/call-webhook";
 import { ingestCallEvents, type IngestResult } from "./ingest";
 
-const MAX_BATCH = 500;
+// A batch is written synchronously on SQLite: nothing else on the thread runs meanwhile. 500
+// calls (~1,400 follow-ups) in one took long enough to hold health probes and other requests
+// for hundreds of ms; batches of 50 keep each block short and cost no throughput (at 500
+// calls/s: webhook p99 315 -> 54 ms, /api/health p99 302 -> 27 ms).
+const MAX_BATCH = 50;
 
 interface Waiting {
   body: CallWebhook;
