@@ -16,7 +16,7 @@ export interface Recipient {
 }
 
 interface NumberPlace {
-  zones: string[];
+  zones: readonly string[];
   country: string | null;
   state: string | null;
 }
@@ -31,7 +31,7 @@ async function lookUp(e164: string): Promise<NumberPlace> {
   const place = placeOfPrefix(parsed);
   const country = parsed.country ?? null;
   return {
-    zones: zones.filter((z) => IANAZone.isValidZone(z)),
+    zones,
     country,
     state: country === "US" ? stateCodeOf(place) : null,
   };
@@ -54,9 +54,27 @@ function sameClock(a: string, b: string): boolean {
   const year = new Date().getUTCFullYear();
   return [0, 3, 6, 9].every((month) => {
     const at = Date.UTC(year, month, 15);
-    return new IANAZone(a).offset(at) === new IANAZone(b).offset(at);
+    return IANAZone.create(a).offset(at) === IANAZone.create(b).offset(at);
   });
 }
+
+const oneClock = new Map<readonly string[], boolean>();
+/** Whether all the zones keep one clock; asked once per zone list (the lists are shared). */
+function keepOneClock(zones: readonly string[]): boolean {
+  let same = oneClock.get(zones);
+  if (same === undefined) oneClock.set(zones, (same = zones.every((z) => sameClock(z, zones[0]!))));
+  return same;
+}
+
+const validZones = new Map<string, boolean>();
+const isValidZone = (zone: string) => {
+  let valid = validZones.get(zone);
+  if (valid === undefined) {
+    if (validZones.size > 1000) validZones.clear();
+    validZones.set(zone, (valid = IANAZone.isValidZone(zone)));
+  }
+  return valid;
+};
 
 /**
  * The recipient's zone. A number that spans zones with different clocks (a toll-free or
@@ -64,11 +82,11 @@ function sameClock(a: string, b: string): boolean {
  */
 export async function recipientOf(address: string, opts: { customerZone?: string | null; clientZone: string }): Promise<Recipient> {
   const place = address.includes("@") ? { zones: [], country: null, state: null } : await placeOfNumber(address);
-  if (opts.customerZone && IANAZone.isValidZone(opts.customerZone)) {
+  if (opts.customerZone && isValidZone(opts.customerZone)) {
     return { zone: opts.customerZone, country: place.country, state: place.state, source: "customer" };
   }
   const { zones } = place;
-  if (zones.length > 0 && zones.every((z) => sameClock(z, zones[0]!))) {
+  if (zones.length > 0 && keepOneClock(zones)) {
     const zone = zones.includes(opts.clientZone) ? opts.clientZone : zones.at(-1)!;
     return { zone, country: place.country, state: place.state, source: "number" };
   }
