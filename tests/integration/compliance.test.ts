@@ -193,6 +193,25 @@ for (const dialect of DIALECTS) {
       assert.equal(rec.sent.filter((m) => m.to === customer).length, 3);
     });
 
+    test("frequency cap with excess \"cancel\": the excess ends cancelled with the rule as its reason, not dead-lettered", async () => {
+      await updateClient(t.db, clientId, { settings: { compliance: { frequencyCap: { perDay: 1, excess: "cancel" } } } }, ADMIN);
+      const customer = "+12125550144"; // New York
+      const clock = new FakeClock(new Date("2030-07-01T15:00:00Z")); // Mon 11:00 EDT
+      const rec = createRecordingProvider("p");
+      const { worker } = makeWorker(t, [rec.provider], clock);
+      const first = await marketing(customer, clock.now(), { body: "offer a" });
+      const second = await marketing(customer, clock.now(), { body: "offer b" });
+      await worker.runOnce();
+      const [a, b] = [await row(first.message.id), await row(second.message.id)];
+      assert.equal(a.status, "sent");
+      assert.deepEqual([b.status, b.deadLetterReason, b.lastError], ["cancelled", null, "frequency cap: at most 1 marketing message a day to this customer; cancelled"]);
+      assert.ok(b.cancelledAt);
+      const history = await t.db.messageEvent.findMany({ where: { messageId: b.id } });
+      assert.deepEqual(history.map((h) => [h.status, h.note]), [["cancelled", "frequency cap: at most 1 marketing message a day to this customer; cancelled"]]);
+      assert.equal(rec.sent.filter((m) => m.to === customer).length, 1);
+      await updateClient(t.db, clientId, { settings: { compliance: {} } }, ADMIN);
+    });
+
     test("marketingRequiresConsent: refused without a consent on record, sent with one", async () => {
       await updateClient(t.db, clientId, { settings: { compliance: { marketingRequiresConsent: true } } }, ADMIN);
       const clock = new FakeClock(new Date("2030-06-04T15:00:00Z"));
