@@ -9,9 +9,14 @@ import { cancelMessage, getMessageOrThrow, retryMessage } from "../queue/actions
 import { enqueueBatch, enqueueMessage } from "../queue/enqueue";
 import { publish } from "../queue/publish";
 import type { RetryEdit, ValidMessageInput } from "../schemas/message";
+import { rememberCustomerZone } from "../compliance/customer-zone";
 
 export async function submitMessage({ database, bus, config }: Services, principal: Principal, input: ValidMessageInput, idempotencyKey?: string) {
   assertCanReadClient(principal, input.clientId);
+  // Stored before the message exists, so the worker's first look already judges quiet hours in it.
+  if (input.customer?.timezone && input.channel !== "email") {
+    await rememberCustomerZone(database, { clientId: input.clientId, phone: input.to, timezone: input.customer.timezone, now: new Date() });
+  }
   const result = await enqueueMessage(database, input, { idempotencyKey, maxAttempts: config.RETRY_MAX_ATTEMPTS });
   publish(bus, result.transitions);
   return result;
