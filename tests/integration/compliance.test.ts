@@ -93,6 +93,9 @@ for (const dialect of DIALECTS) {
         assert.match(held.heldReason ?? "", /^quiet hours in America\/Los_Angeles/);
       }
       assert.equal((await row(plain.message.id)).status, "sent");
+      clock.current = new Date("2030-06-04T15:00:00Z");
+      await worker.runOnce();
+      assert.deepEqual([(await row(viaApi.message.id)).status, (await row(afterCall.message.id)).status], ["sent", "sent"]);
     });
 
     test("a Florida number at 20:30 local waits until 08:00 the next morning", async () => {
