@@ -8,9 +8,17 @@ import { sql } from "../db/sql";
 import { newId } from "../ids";
 import { normalizeAddress } from "../suppressions";
 
-/** Creates the customer of this phone with the zone, or sets the zone of the one there is. */
-export async function rememberCustomerZone(database: Database, c: { clientId: string; phone: string; timezone: string; now: Date }): Promise<void> {
-  const row = { id: newId("cus"), clientId: c.clientId, phone: normalizeAddress(c.phone), timezone: c.timezone, createdAt: c.now, updatedAt: c.now };
-  const insert = insertRowsSql(database, "Customer", { id: "text", clientId: "text", phone: "text", timezone: "text", createdAt: "timestamp", updatedAt: "timestamp" }, [row], sql`true`)!;
+export interface CustomerZone {
+  clientId: string;
+  phone: string;
+  timezone: string;
+}
+
+/** Creates the customer of each phone with its zone, or sets the zone of the one there is (the last of a phone wins). */
+export async function rememberCustomerZones(database: Database, zones: CustomerZone[], now: Date): Promise<void> {
+  const byPhone = new Map(zones.map((z) => [`${z.clientId}\u0000${normalizeAddress(z.phone)}`, z]));
+  const rows = [...byPhone.values()].map((z) => ({ id: newId("cus"), clientId: z.clientId, phone: normalizeAddress(z.phone), timezone: z.timezone, createdAt: now, updatedAt: now }));
+  const insert = insertRowsSql(database, "Customer", { id: "text", clientId: "text", phone: "text", timezone: "text", createdAt: "timestamp", updatedAt: "timestamp" }, rows, sql`EXISTS (SELECT 1 FROM "Client" c WHERE c."id" = s."clientId")`); // an unknown client is refused by the enqueue
+  if (!insert) return;
   await runWrites(database, [sql`${insert} ON CONFLICT ("clientId", "phone") DO UPDATE SET "timezone" = excluded."timezone", "updatedAt" = excluded."updatedAt"`]);
 }

@@ -13,7 +13,7 @@ import { handleTwilioInbound } from "../../lib/webhooks/twilio-inbound";
 import { updateClient } from "../../lib/clients/clients";
 import { createSmtpProvider } from "../../lib/providers/smtp";
 import { POST as unsubscribePost, GET as unsubscribeGet } from "../../app/api/unsubscribe/[token]/route";
-import { submitMessage } from "../../lib/messages/submit";
+import { submitBatch, submitMessage } from "../../lib/messages/submit";
 import { ingestCallEvent } from "../../lib/calls/ingest";
 import { callPayload } from "../helpers/retell";
 import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/databases";
@@ -79,6 +79,13 @@ for (const dialect of DIALECTS) {
       const { worker } = makeWorker(t, [rec.provider], clock);
       assert.throws(() => messageInputSchema.parse({ clientId, channel: "sms", to: "+12125550150", body: "x", customer: { timezone: "Mars/Olympus" } }), /unknown IANA timezone/);
       const viaApi = await submitMessage(servicesFor(t), ADMIN, messageInputSchema.parse({ clientId, channel: "sms", to: "+12125550151", body: "Summer offer", category: "marketing", customer: { timezone: "America/Los_Angeles" } }));
+      // In a batch too, with an item for an unknown client that must not break it.
+      const batch = await submitBatch(servicesFor(t), ADMIN, [
+        { clientId, channel: "sms", to: "+12125550154", body: "Summer offer", category: "marketing", customer: { timezone: "America/Los_Angeles" } },
+        { clientId: "cl_nobody", channel: "sms", to: "+12125550155", body: "x", customer: { timezone: "America/Los_Angeles" } },
+      ]);
+      assert.equal((batch[1] as { error: { code: string } }).error.code, "NOT_FOUND");
+      const viaBatch = (batch[0] as { message: { id: string } }).message;
       const call = callPayload({ callId: "call_zone_1", clientId, from: "+12125550152", analysis: { customer_name: "Lee" } });
       Object.assign(call.call.metadata, { customer_timezone: "America/Los_Angeles" });
       await ingestCallEvent(t, call as never, { maxAttempts: 3, now: clock.now() });
@@ -86,7 +93,7 @@ for (const dialect of DIALECTS) {
       const afterCall = await marketing("+12125550152", clock.now());
       const plain = await marketing("+12125550153", clock.now()); // no stored zone: New York, open
       await worker.runOnce();
-      for (const id of [viaApi.message.id, afterCall.message.id]) {
+      for (const id of [viaApi.message.id, viaBatch.id, afterCall.message.id]) {
         const held = await row(id);
         assert.equal(held.status, "pending");
         assert.equal(held.runAt.toISOString(), "2030-06-04T15:00:00.000Z", "08:00 in Los Angeles");
@@ -95,7 +102,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await row(plain.message.id)).status, "sent");
       clock.current = new Date("2030-06-04T15:00:00Z");
       await worker.runOnce();
-      assert.deepEqual([(await row(viaApi.message.id)).status, (await row(afterCall.message.id)).status], ["sent", "sent"]);
+      assert.deepEqual([(await row(viaApi.message.id)).status, (await row(viaBatch.id)).status, (await row(afterCall.message.id)).status], ["sent", "sent", "sent"]);
     });
 
     test("a Florida number at 20:30 local waits until 08:00 the next morning", async () => {
