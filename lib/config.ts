@@ -48,6 +48,8 @@ export const configSchema = z.object({
   SMS_HTTP_TOKEN: z.string().min(1).optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be smtp://... or smtps://...").optional(),
   EMAIL_FROM: z.string().min(3).optional(),
+  /** The mailto: of List-Unsubscribe; Herald reads no mail, so this mailbox's owner acts on it. Default: the sender. */
+  UNSUBSCRIBE_MAILTO: z.string().email().optional(),
   SENDGRID_API_KEY: z.string().min(1).optional(),
   SENDGRID_API_BASE_URL: z.string().url().optional(),
   SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().min(1).optional(),

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { ApiError } from "@/components/api/api-client";
 import { BusinessHoursSection } from "./business-hours-section";
+import { ComplianceSection } from "./compliance-section";
 import { DetailsSection } from "./details-section";
 import { FollowUpRulesSection } from "./follow-up-rules-section";
 import { RotateKeySection } from "./rotate-key-section";
@@ -63,6 +64,7 @@ export function ClientEditor({ clientId }: { clientId: string }) {
       {/* Each section keeps its own draft from the first load: saving one never resets another. */}
       <DetailsSection client={client} />
       <BusinessHoursSection client={client} />
+      <ComplianceSection client={client} />
       <FollowUpRulesSection client={client} />
       <TemplatesSection client={client} />
       <RotateKeySection client={client} />

@@ -67,15 +67,16 @@ export function insertWebhookEvents(db: Database, rows: { id: string; eventKey: 
   return insertRowsSql(db, "WebhookEvent", { id: "text", source: "text", eventKey: "text", receivedAt: "timestamp" }, withSource);
 }
 
-const CUSTOMER_COLUMNS: Columns = { id: "text", clientId: "text", phone: "text", name: "text", email: "text", createdAt: "timestamp", updatedAt: "timestamp" };
+const CUSTOMER_COLUMNS: Columns = { id: "text", clientId: "text", phone: "text", name: "text", email: "text", timezone: "text", createdAt: "timestamp", updatedAt: "timestamp" };
 
-/** New customers are created; known ones get a name and email when this call learned them. */
+/** New customers are created; known ones get a name, email and zone when this call learned them. */
 export function upsertCustomers(db: Database, rows: Record<string, unknown>[]): Sql | null {
   const insert = insertRowsSql(db, "Customer", CUSTOMER_COLUMNS, rows, sql`true`);
   if (!insert) return null;
   return sql`${insert} ON CONFLICT ("clientId", "phone") DO UPDATE SET
     "name" = COALESCE(excluded."name", "Customer"."name"),
     "email" = COALESCE(excluded."email", "Customer"."email"),
+    "timezone" = COALESCE(excluded."timezone", "Customer"."timezone"),
     "updatedAt" = excluded."updatedAt"`;
 }
 

@@ -118,7 +118,7 @@ async function writeRound(db: Database, round: Prepared[], maxAttempts: number):
   const statements = [
     insertWebhookEvents(db, fresh.map((p) => ({ id: newId("whe"), eventKey: eventKey(p), receivedAt: p.now }))),
     upsertCustomers(db, fresh.filter((p) => customerIds.get(p.index)).map((p) => ({
-      id: customerIds.get(p.index), clientId: p.client.id, phone: p.facts.customerPhone, name: p.facts.customerName, email: p.facts.customerEmail, createdAt: p.now, updatedAt: p.now,
+      id: customerIds.get(p.index), clientId: p.client.id, phone: p.facts.customerPhone, name: p.facts.customerName, email: p.facts.customerEmail, timezone: p.facts.customerTimezone, createdAt: p.now, updatedAt: p.now,
     }))),
     ...supersede.statements,
     messageInsertSql(db, messageRows),

@@ -14,6 +14,7 @@ import { unsubscribeHeaders } from "./unsubscribe-link";
 export type ComplianceDecision =
   | { action: "send"; headers?: Record<string, string> }
   | { action: "dead_letter"; reason: string }
+  | { action: "cancel"; reason: string }
   | { action: "hold"; until: Date; reason: string };
 
 /** Replies to STOP / START / HELP: sent even to a suppressed number (the carriers require them). */
@@ -68,7 +69,8 @@ function capCheck(m: Message, client: Client, s: ComplianceSettings, ctx: Compli
   }
   if (!hit) return null;
   const rule = `frequency cap: at most ${hit.n} marketing message${hit.n === 1 ? "" : "s"} ${hit.label} to this customer`;
-  if (s.excess === "cancel") return { action: "dead_letter", reason: `${rule}; cancelled` };
+  // A rule working as configured, not a failure for a human to fix: the message ends cancelled.
+  if (s.excess === "cancel") return { action: "cancel", reason: `${rule}; cancelled` };
   const zone = ctx.recipients.get(m.id)?.zone ?? client.timezone; // said in the customer's time when known
   return { action: "hold", until: new Date(until), reason: `${rule}; held until ${at(new Date(until), zone, locale)}` };
 }

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { CATEGORIES } from "../domain/words";
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "time must be HH:MM");
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const time = z.string().regex(TIME, "must be a 24-hour time such as 08:30");
 const text = z.string().trim().min(1).max(640);
 
 export const complianceSettingsSchema = z
@@ -11,7 +12,11 @@ export const complianceSettingsSchema = z
     /** Categories held to quiet hours in the recipient's zone; marketing always is. */
     quietHoursCategories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
     /** A stricter window in the recipient's local time; it can only narrow the legal one. */
-    quietHours: z.object({ notBefore: time.optional(), notAfter: time.optional() }).strict().optional(),
+    quietHours: z
+      .object({ notBefore: time.optional(), notAfter: time.optional() })
+      .strict()
+      .refine((w) => !TIME.test(w.notBefore ?? "") || !TIME.test(w.notAfter ?? "") || w.notBefore! < w.notAfter!, { message: "the earliest time must be before the latest", path: ["notAfter"] })
+      .optional(),
     /** true: the provider answers STOP/START/HELP itself (Twilio Advanced Opt-Out); Herald stays silent. */
     providerHandlesOptOut: z.boolean().optional(),
     stopText: text.optional(),
@@ -30,3 +35,12 @@ export const complianceSettingsSchema = z
   })
   .strict();
 export type ComplianceSettingsInput = z.infer<typeof complianceSettingsSchema>;
+
+/** The STOP / START / HELP answers a client gets when it has written none (the console shows them as placeholders). */
+export function defaultKeywordTexts(business: string, contact?: string): { stopText: string; startText: string; helpText: string } {
+  return {
+    stopText: `You're unsubscribed from ${business}. No more messages. Reply START to resubscribe.`,
+    startText: `You're resubscribed to ${business}. Reply STOP to unsubscribe.`,
+    helpText: `${business}:${contact ? ` Help: ${contact}.` : " reply to this number for help."} Reply STOP to unsubscribe, START to resubscribe.`,
+  };
+}

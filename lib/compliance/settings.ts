@@ -1,7 +1,7 @@
 // A client's compliance settings (settings.compliance), with the defaults that keep a
 // client out of trouble when it has set nothing. Saving validates strictly (the client
 // schema); reading is lenient and fills defaults, so older rows read as the defaults.
-import { complianceSettingsSchema, type ComplianceSettingsInput } from "./settings-schema";
+import { complianceSettingsSchema, defaultKeywordTexts, type ComplianceSettingsInput } from "./settings-schema";
 import type { Client } from "../generated/sqlite/client";
 import { clientSettings } from "../domain/json-columns";
 
@@ -39,16 +39,16 @@ export function complianceOf(client: Pick<Client, "name" | "settings">): Complia
   const stored = clientSettings(client);
   const parsed = lenient.safeParse(stored.compliance ?? {});
   const s: ComplianceSettingsInput = parsed.success ? parsed.data : {};
-  const contact = s.contact ? ` Help: ${s.contact}.` : "";
+  const defaults = defaultKeywordTexts(client.name, s.contact);
   const result: ComplianceSettings = {
     quietHoursCategories: new Set(["marketing", ...(s.quietHoursCategories ?? [])]),
     notBefore: s.quietHours?.notBefore ? minutesOf(s.quietHours.notBefore) : null,
     notAfter: s.quietHours?.notAfter ? minutesOf(s.quietHours.notAfter) : null,
     providerHandlesOptOut: s.providerHandlesOptOut ?? false,
-    stopText: s.stopText ?? `You're unsubscribed from ${client.name}. No more messages. Reply START to resubscribe.`,
-    startText: s.startText ?? `You're resubscribed to ${client.name}. Reply STOP to unsubscribe.`,
+    stopText: s.stopText ?? defaults.stopText,
+    startText: s.startText ?? defaults.startText,
     // The older top-level helpText still answers HELP when no compliance.helpText is set.
-    helpText: s.helpText ?? stored.helpText ?? `${client.name}:${contact || " reply to this number for help."} Reply STOP to unsubscribe, START to resubscribe.`,
+    helpText: s.helpText ?? stored.helpText ?? defaults.helpText,
     marketingRequiresConsent: s.marketingRequiresConsent ?? false,
     withoutConsent: s.withoutConsent ?? "refuse",
     perDay: s.frequencyCap?.perDay ?? DEFAULT_CAP.perDay,

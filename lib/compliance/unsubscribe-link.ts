@@ -1,6 +1,7 @@
 // One-click unsubscribe for marketing email (RFC 8058): a signed link under PUBLIC_URL that
 // names the client and the address, so a POST to it suppresses without a login; and the
-// List-Unsubscribe / List-Unsubscribe-Post headers that carry it (with a mailto).
+// List-Unsubscribe / List-Unsubscribe-Post headers that carry it (with a mailto: to
+// UNSUBSCRIBE_MAILTO, else the sender; Herald has no inbound email, that mailbox's reader acts on it).
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { getConfig } from "../config";
 
@@ -49,7 +50,9 @@ export function unsubscribeUrl(token: string): string {
 export function unsubscribeHeaders(clientId: string, address: string, from: string | null | undefined): Record<string, string> {
   const token = unsubscribeToken(clientId, address);
   if (!token) return {};
-  const sender = (from ?? getConfig().EMAIL_FROM ?? "").match(/<([^>]+)>/)?.[1] ?? from ?? getConfig().EMAIL_FROM ?? null;
+  // Herald reads no mail: a mail to this address is acted on by whoever reads that mailbox.
+  const configured = getConfig().UNSUBSCRIBE_MAILTO;
+  const sender = configured ?? (from ?? getConfig().EMAIL_FROM ?? "").match(/<([^>]+)>/)?.[1] ?? from ?? getConfig().EMAIL_FROM ?? null;
   const mailto = sender?.includes("@") ? `, <mailto:${sender}?subject=${encodeURIComponent(`unsubscribe ${token}`)}>` : "";
   return {
     "List-Unsubscribe": `<${unsubscribeUrl(token)}>${mailto}`,

@@ -13,6 +13,7 @@ import { checkCompliance, KEYWORD_REPLY_KINDS } from "../compliance/gate-rules";
 export type GateDecision =
   | { action: "send"; headers?: Record<string, string> }
   | { action: "dead_letter"; reason: string }
+  | { action: "cancel"; reason: string }
   | { action: "hold"; until: Date; reason: string };
 
 export interface GateContext {

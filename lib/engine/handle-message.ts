@@ -1,6 +1,6 @@
 // One claimed message, decided: gate (opt-out, business hours) → send through the
 // channel's chain → an outcome for the batch write (sent, failed with the next attempt,
-// dead letter, or pending again when held or rate-limited).
+// dead letter, cancelled by a rule, or pending again when held or rate-limited).
 import type { Client, Message } from "../generated/sqlite/client";
 import type { AttemptRow, Outcome } from "../queue/send-progress";
 import { decideAfterFailure } from "../queue/retry-rule";
@@ -45,6 +45,9 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     const gate = gateMessage(m, ctx, now);
     if (gate.action === "dead_letter") {
       return { outcome: { id: m.id, status: "dead_letter", attemptsDelta: 0, deadLetterReason: gate.reason, lastError: gate.reason }, attempts: [] };
+    }
+    if (gate.action === "cancel") {
+      return { outcome: { id: m.id, status: "cancelled", attemptsDelta: 0, lastError: gate.reason, historyNote: gate.reason }, attempts: [] };
     }
     if (gate.action === "hold") {
       return { outcome: { id: m.id, status: "pending", attemptsDelta: 0, runAt: gate.until, heldReason: gate.reason, historyNote: m.heldReason ? null : gate.reason }, attempts: [] };

@@ -3,11 +3,14 @@ import { DateTime } from "luxon";
 import type { CallPayload } from "../schemas/call-webhook";
 import type { Channel, Category } from "../domain/words";
 import type { FollowUpRules } from "./rules";
+import { zoneOrNull } from "../compliance/zone-or-null";
 
 export interface CallFacts {
   customerName: string | null;
   customerEmail: string | null;
   customerPhone: string | null;
+  /** IANA zone of the customer: call.metadata.customer_timezone, else the analysis / dynamic variables. */
+  customerTimezone: string | null;
   intent: string | null;
   booked: boolean;
   appointmentTime: Date | null;
@@ -48,6 +51,7 @@ export function extractCallFacts(call: CallPayload): CallFacts {
     customerName: text(pick("customer_name")),
     customerEmail: text(pick("customer_email")),
     customerPhone: phone && /^\+[1-9]\d{6,14}$/.test(phone) ? phone : null,
+    customerTimezone: zoneOrNull(call.metadata?.customer_timezone) ?? zoneOrNull(pick("customer_timezone")),
     intent: text(pick("intent"))?.toLowerCase() ?? null,
     booked: truthy(pick("appointment_booked")),
     appointmentTime: parsed?.isValid ? parsed.toJSDate() : null,

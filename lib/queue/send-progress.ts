@@ -17,7 +17,8 @@ const OUTCOME_COLUMNS: Columns = { id: "text", status: "text", provider: "text",
 
 export interface Outcome {
   id: string;
-  status: "sent" | "failed" | "dead_letter" | "pending";
+  /** cancelled: a compliance rule ended it (frequency cap, excess "cancel"); the reason is its historyNote. */
+  status: "sent" | "failed" | "dead_letter" | "pending" | "cancelled";
   attemptsDelta: 0 | 1;
   provider?: string | null;
   providerMessageId?: string | null;
@@ -32,7 +33,7 @@ export interface Outcome {
 
 /** The transition an outcome makes. */
 export function transitionOf(o: Outcome): TransitionName {
-  return o.status === "sent" ? "send" : o.status === "failed" ? "fail" : o.status === "dead_letter" ? "deadLetter" : "hold";
+  return o.status === "sent" ? "send" : o.status === "failed" ? "fail" : o.status === "dead_letter" ? "deadLetter" : o.status === "cancelled" ? "cancelByRule" : "hold";
 }
 
 export interface AttemptRow {
@@ -95,6 +96,7 @@ export async function commitSendProgress(database: Database, owner: string, prog
       "lastError" = CASE WHEN v."status" = 'sent' THEN NULL ELSE COALESCE(v."lastError", "Message"."lastError") END,
       "deadLetterReason" = CASE WHEN v."status" = 'dead_letter' THEN v."dlReason" ELSE NULL END,
       "deadLetterAt" = CASE WHEN v."status" = 'dead_letter' THEN ${dialect.ts(now)} ELSE NULL END,
+      "cancelledAt" = CASE WHEN v."status" = 'cancelled' THEN ${dialect.ts(now)} ELSE "Message"."cancelledAt" END,
       "sentAt" = CASE WHEN v."status" = 'sent' THEN ${dialect.ts(now)} ELSE "Message"."sentAt" END,
       "nextAttemptAt" = CASE WHEN v."status" = 'failed' THEN v."runAt" ELSE NULL END,
       "runAt" = COALESCE(v."runAt", "Message"."runAt"),

@@ -24,6 +24,7 @@ export const TRANSITIONS = {
   hold: { from: ["processing"], to: "pending", event: "queued", writes: "runAt = the next opening or the provider's Retry-After, heldReason" },
   retry: { from: ["failed", "dead_letter"], to: "pending", event: "retry", writes: "edits (body, subject, to), attempts = 0, runAt = now, history" },
   cancel: { from: ["pending", "failed"], to: "cancelled", event: "cancelled", writes: "cancelledAt, history" },
+  cancelByRule: { from: ["processing"], to: "cancelled", event: "cancelled", writes: "cancelledAt, the rule's reason as history (a frequency cap whose excess is cancelled), under the lease" },
   deliver: { from: ["sent"], to: "delivered", event: "delivered", writes: "deliveredAt, reported price, history" },
   read: { from: ["sent", "delivered"], to: "read", event: "read", writes: "readAt (and deliveredAt if missing), reported price, history" },
   undeliver: { from: ["sent"], to: "dead_letter", event: "dead_letter", writes: "deadLetterReason, deadLetterAt, lastError, history" },

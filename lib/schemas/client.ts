@@ -26,7 +26,8 @@ export const DEFAULT_BUSINESS_HOURS: BusinessHours = {
   mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive, sat: [], sun: [],
 };
 
-const timezone = z.string().refine((tz) => IANAZone.isValidZone(tz), "unknown IANA timezone");
+export const timezoneSchema = z.string().refine((tz) => IANAZone.isValidZone(tz), "unknown IANA timezone");
+const timezone = timezoneSchema;
 const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, "invalid phone number (E.164)");
 
 const templateText = z.object({ subject: z.string().max(998).optional(), body: z.string().min(1).max(5000) }).strict();

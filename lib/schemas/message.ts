@@ -1,6 +1,7 @@
 // Message schemas shared by the API routes, the console's compose form and the queue.
 import { z } from "zod";
 import { CATEGORIES, CHANNELS, ERROR_CLASSES, MESSAGE_STATUSES } from "../domain/words";
+import { timezoneSchema } from "./client";
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -28,6 +29,8 @@ export const messageInputSchema = z
     kind: z.string().min(1).max(50).optional(),
     scheduledFor: z.iso.datetime({ offset: true }).optional(),
     metadata: z.record(z.string(), z.unknown()).optional(),
+    /** What the caller knows of the recipient: `timezone` (IANA) is stored on the customer and used for quiet hours. */
+    customer: z.object({ timezone: timezoneSchema.optional() }).strict().optional(),
   })
   .strict()
   .superRefine((m, ctx) => {

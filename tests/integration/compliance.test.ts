@@ -13,6 +13,9 @@ import { handleTwilioInbound } from "../../lib/webhooks/twilio-inbound";
 import { updateClient } from "../../lib/clients/clients";
 import { createSmtpProvider } from "../../lib/providers/smtp";
 import { POST as unsubscribePost, GET as unsubscribeGet } from "../../app/api/unsubscribe/[token]/route";
+import { submitBatch, submitMessage } from "../../lib/messages/submit";
+import { ingestCallEvent } from "../../lib/calls/ingest";
+import { callPayload } from "../helpers/retell";
 import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/databases";
 import { startSmtpDouble, type SmtpDouble } from "../helpers/doubles/smtp-double";
 import { FakeClock, createRecordingProvider, makeClient, makeWorker, servicesFor } from "../helpers/fixtures";
@@ -67,6 +70,39 @@ for (const dialect of DIALECTS) {
       const reminder = await enqueueMessage(t, messageInputSchema.parse({ clientId, channel: "sms", to: "+12145550102", body: "Your appointment is at 11:00" }), { maxAttempts: 3, now: clock.now() });
       await worker.runOnce();
       assert.equal((await row(reminder.message.id)).status, "sent");
+    });
+
+    test("a customer's stored zone overrides the number's: from customer.timezone on POST /api/messages and from a call's metadata", async () => {
+      // 09:30 in New York (the numbers' zone), 06:30 in Los Angeles (where the customers are).
+      const clock = new FakeClock(new Date("2030-06-04T13:30:00Z"));
+      const rec = createRecordingProvider("p");
+      const { worker } = makeWorker(t, [rec.provider], clock);
+      assert.throws(() => messageInputSchema.parse({ clientId, channel: "sms", to: "+12125550150", body: "x", customer: { timezone: "Mars/Olympus" } }), /unknown IANA timezone/);
+      const viaApi = await submitMessage(servicesFor(t), ADMIN, messageInputSchema.parse({ clientId, channel: "sms", to: "+12125550151", body: "Summer offer", category: "marketing", customer: { timezone: "America/Los_Angeles" } }));
+      // In a batch too, with an item for an unknown client that must not break it.
+      const batch = await submitBatch(servicesFor(t), ADMIN, [
+        { clientId, channel: "sms", to: "+12125550154", body: "Summer offer", category: "marketing", customer: { timezone: "America/Los_Angeles" } },
+        { clientId: "cl_nobody", channel: "sms", to: "+12125550155", body: "x", customer: { timezone: "America/Los_Angeles" } },
+      ]);
+      assert.equal((batch[1] as { error: { code: string } }).error.code, "NOT_FOUND");
+      const viaBatch = (batch[0] as { message: { id: string } }).message;
+      const call = callPayload({ callId: "call_zone_1", clientId, from: "+12125550152", analysis: { customer_name: "Lee" } });
+      Object.assign(call.call.metadata, { customer_timezone: "America/Los_Angeles" });
+      await ingestCallEvent(t, call as never, { maxAttempts: 3, now: clock.now() });
+      assert.equal((await t.db.customer.findFirstOrThrow({ where: { clientId, phone: "+12125550152" } })).timezone, "America/Los_Angeles");
+      const afterCall = await marketing("+12125550152", clock.now());
+      const plain = await marketing("+12125550153", clock.now()); // no stored zone: New York, open
+      await worker.runOnce();
+      for (const id of [viaApi.message.id, viaBatch.id, afterCall.message.id]) {
+        const held = await row(id);
+        assert.equal(held.status, "pending");
+        assert.equal(held.runAt.toISOString(), "2030-06-04T15:00:00.000Z", "08:00 in Los Angeles");
+        assert.match(held.heldReason ?? "", /^quiet hours in America\/Los_Angeles/);
+      }
+      assert.equal((await row(plain.message.id)).status, "sent");
+      clock.current = new Date("2030-06-04T15:00:00Z");
+      await worker.runOnce();
+      assert.deepEqual([(await row(viaApi.message.id)).status, (await row(viaBatch.id)).status, (await row(afterCall.message.id)).status], ["sent", "sent", "sent"]);
     });
 
     test("a Florida number at 20:30 local waits until 08:00 the next morning", async () => {
@@ -191,6 +227,25 @@ for (const dialect of DIALECTS) {
       assert.match(held.heldReason ?? "", /^frequency cap: at most 3 marketing messages a week to this customer; held until Mon 10 Jun 11:00 EDT$/);
       assert.equal(held.runAt.toISOString(), "2030-06-10T15:00:00.000Z");
       assert.equal(rec.sent.filter((m) => m.to === customer).length, 3);
+    });
+
+    test("frequency cap with excess \"cancel\": the excess ends cancelled with the rule as its reason, not dead-lettered", async () => {
+      await updateClient(t.db, clientId, { settings: { compliance: { frequencyCap: { perDay: 1, excess: "cancel" } } } }, ADMIN);
+      const customer = "+12125550144"; // New York
+      const clock = new FakeClock(new Date("2030-07-01T15:00:00Z")); // Mon 11:00 EDT
+      const rec = createRecordingProvider("p");
+      const { worker } = makeWorker(t, [rec.provider], clock);
+      const first = await marketing(customer, clock.now(), { body: "offer a" });
+      const second = await marketing(customer, clock.now(), { body: "offer b" });
+      await worker.runOnce();
+      const [a, b] = [await row(first.message.id), await row(second.message.id)];
+      assert.equal(a.status, "sent");
+      assert.deepEqual([b.status, b.deadLetterReason, b.lastError], ["cancelled", null, "frequency cap: at most 1 marketing message a day to this customer; cancelled"]);
+      assert.ok(b.cancelledAt);
+      const history = await t.db.messageEvent.findMany({ where: { messageId: b.id } });
+      assert.deepEqual(history.map((h) => [h.status, h.note]), [["cancelled", "frequency cap: at most 1 marketing message a day to this customer; cancelled"]]);
+      assert.equal(rec.sent.filter((m) => m.to === customer).length, 1);
+      await updateClient(t.db, clientId, { settings: { compliance: {} } }, ADMIN);
     });
 
     test("marketingRequiresConsent: refused without a consent on record, sent with one", async () => {

@@ -50,6 +50,7 @@ for (const dialect of DIALECTS) {
       fail: (m) => commitSendProgress(t, OWNER, { starts: [], outcomes: [outcome(m.id, "failed")], attempts: [] }, new Date()),
       deadLetter: (m) => commitSendProgress(t, OWNER, { starts: [], outcomes: [outcome(m.id, "dead_letter")], attempts: [] }, new Date()),
       hold: (m) => commitSendProgress(t, OWNER, { starts: [], outcomes: [outcome(m.id, "pending")], attempts: [] }, new Date()),
+      cancelByRule: (m) => commitSendProgress(t, OWNER, { starts: [], outcomes: [{ id: m.id, status: "cancelled", attemptsDelta: 0, historyNote: "frequency cap" }], attempts: [] }, new Date()),
       retry: (m) => retryMessage(t, m, {}).catch((e: { code?: string }) => assert.equal(e.code, "INVALID_STATE")),
       cancel: (m) => cancelMessage(t, m).catch((e: { code?: string }) => assert.equal(e.code, "INVALID_STATE")),
       deliver: (m) => applyStatusReports(t, [{ providerMessageId: m.providerMessageId!, status: "delivered" }]),

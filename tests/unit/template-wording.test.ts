@@ -8,7 +8,7 @@ import type { CallFacts, PlannedFollowUp } from "../../lib/followups/plan";
 import { renderTemplate } from "../../lib/templates/render";
 
 const client = { id: "c1", name: "Bright Smile Dental", timezone: "America/New_York" } as Client;
-const facts = (over: Partial<CallFacts> = {}): CallFacts => ({ customerName: null, customerEmail: null, customerPhone: "+15551234567", intent: null, booked: false, appointmentTime: null, custom: {}, ...over });
+const facts = (over: Partial<CallFacts> = {}): CallFacts => ({ customerName: null, customerEmail: null, customerPhone: "+15551234567", customerTimezone: null, intent: null, booked: false, appointmentTime: null, custom: {}, ...over });
 const plan = (kind: string, channel: PlannedFollowUp["channel"] = "sms"): PlannedFollowUp => ({ kind, channel, category: "transactional", to: "+15551234567", scheduledFor: new Date() });
 const render = (kind: string, f: CallFacts, link = "", channel: PlannedFollowUp["channel"] = "sms", settings = {}) => {
   const out = renderFollowUp(plan(kind, channel), settings, followUpVariables(client, settings, f, link));
