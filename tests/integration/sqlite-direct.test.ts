@@ -17,7 +17,7 @@ for (const dialect of DIALECTS) {
       insertRowsSql(t, "WebhookEvent", { id: "text", source: "text", eventKey: "text", receivedAt: "timestamp" }, [{ id, source: "test", eventKey, receivedAt: new Date("2030-01-01T00:00:00Z") }])!;
 
     test("writes and a RETURNING statement run in one transaction; the rows come back with numbers", async () => {
-      assert.equal(t.sqlite !== undefined, dialect === "sqlite", "SQLite goes direct on the adapter's connection (it was found), PostgreSQL on its pool");
+      assert.equal(t.sqlite !== undefined, dialect === "sqlite", "SQLite goes direct on the connection Herald opened for its adapter, PostgreSQL on its pool");
       const rows = await runTransaction<{ n: number }>(t, [event("whe_a", "k1"), event("whe_b", "k2")], sql`SELECT COUNT(*) AS "n" FROM "WebhookEvent" WHERE "source" = 'test'`);
       assert.equal(Number(rows[0]!.n), 2);
       const read = await runRead<{ eventKey: string; receivedAt: unknown }>(t, sql`SELECT "eventKey", "receivedAt" FROM "WebhookEvent" WHERE "id" = ${"whe_a"}`);
