@@ -41,6 +41,7 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
   const dirty = new Set<string | null>();
   bus.on("message", ({ event, payload }) => {
     io.to("admin").to(`client:${payload.clientId}`).emit(`queue:message:${event}`, payload);
+    if (payload.conversationId) io.to(`conversation:${payload.conversationId}`).emit("status_update", { messageId: payload.messageId, conversationId: payload.conversationId, status: payload.status });
     dirty.add(null).add(payload.clientId);
   });
 
@@ -50,6 +51,10 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
 
   bus.on("inbound", (payload) => {
     io.to(`conversation:${payload.conversationId}`).emit("inbound_message", payload);
+  });
+
+  bus.on("conversation", ({ clientId, conversation }) => {
+    io.to("admin").to(`client:${clientId}`).emit("conversation:updated", conversation);
   });
 
   bus.on("error", ({ event, payload }) => {

@@ -8,6 +8,8 @@ import { newId } from "../ids";
 import { handleKeyword } from "../compliance/keywords";
 import { conversationIdFor } from "../conversations/conversation-id";
 import { touchConversationsSql } from "../conversations/upsert-sql";
+import { serializeConversations } from "../conversations/queries";
+import { publishConversationUpdated } from "../conversations/publish";
 import { insertRowsSql } from "../db/json-rows";
 import { runWrites } from "../db/direct";
 import type { Columns } from "../db/sql";
@@ -46,6 +48,8 @@ export async function handleTwilioInbound({ database, bus, config }: Services, r
     if ((err as { code?: string })?.code === "P2002") return { duplicate: true };
     throw err;
   }
+  const conversation = await database.db.conversation.findUnique({ where: { id: conversationId } });
+  if (conversation) publishConversationUpdated(bus, (await serializeConversations(database, [conversation]))[0]!);
   bus.emit("inbound", { conversationId, messageId: msg.MessageSid, text: msg.Body, mediaUrl: msg.MediaUrl0 ?? null, timestamp: now.toISOString() });
 
   // STOP / START / HELP: lib/compliance/keywords.ts (suppression, audit, the one reply through the queue).

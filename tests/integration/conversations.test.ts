@@ -125,3 +125,73 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`the conversations API on ${dialect}`, () => {
+    let t: TestDatabase;
+    let a: string;
+    let b: string;
+    const base = new Date("2030-06-01T12:00:00.000Z");
+    const inbound = (params: Record<string, string>, at: Date) => {
+      const path = "/api/webhooks/twilio/inbound";
+      return handleTwilioInbound(servicesFor(t), new URLSearchParams(params).toString(), FORM, twilio.getExpectedTwilioSignature(AUTH, PUBLIC_URL + path, params), at);
+    };
+    before(async () => {
+      t = await createTestDatabase(dialect);
+      a = (await makeClient(t.db, { phoneNumbers: ["+15550002001"], whatsappFrom: "whatsapp:+15550002001" })).client.id;
+      b = (await makeClient(t.db, { name: "Other Dental", smsFrom: "+15550002002", phoneNumbers: ["+15550002002"] })).client.id;
+      // Client A: five SMS conversations, one a minute; one WhatsApp reply; client B: one.
+      for (let i = 0; i < 5; i++) {
+        await enqueueMessage(t, messageInputSchema.parse({ clientId: a, channel: "sms", to: `+1555444000${i}`, body: `hello ${i}` }), { maxAttempts: 3, now: new Date(base.getTime() + i * 60_000) });
+      }
+      await inbound({ From: "whatsapp:+15554440009", To: "whatsapp:+15550002001", Body: "a question", MessageSid: "SM_api_1" }, new Date(base.getTime() + 10 * 60_000));
+      await inbound({ From: "+15554440001", To: "+15550002002", Body: "to B", MessageSid: "SM_api_2" }, new Date(base.getTime() + 11 * 60_000));
+    });
+    after(async () => t.destroy());
+
+    test("newest activity first, keyset pages, filters, windowClosesAt, the shape of API.md", async () => {
+      const { listConversations } = await import("../../lib/conversations/queries");
+      const first = await listConversations(t, { clientId: a, limit: 4 });
+      assert.deepEqual(first.conversations.map((c) => c.address), ["+15554440009", "+15554440004", "+15554440003", "+15554440002"]);
+      const wa = first.conversations[0]!;
+      assert.deepEqual(wa, {
+        id: conversationIdFor(a, "whatsapp", "+15554440009"), clientId: a, channel: "whatsapp",
+        customer: { id: null, name: null, phone: "+15554440009", email: null }, address: "+15554440009",
+        lastMessage: { direction: "inbound", text: "a question", status: "received", at: new Date(base.getTime() + 10 * 60_000).toISOString() },
+        unreadCount: 1, lastReadAt: null, windowClosesAt: new Date(base.getTime() + 10 * 60_000 + 24 * 3600_000).toISOString(), updatedAt: new Date(base.getTime() + 10 * 60_000).toISOString(),
+      });
+      assert.deepEqual(first.conversations[1]!.lastMessage, { direction: "outbound", text: "hello 4", status: "pending", at: new Date(base.getTime() + 4 * 60_000).toISOString() });
+      assert.equal(first.conversations[1]!.windowClosesAt, null, "SMS has no window");
+      const second = await listConversations(t, { clientId: a, limit: 4, cursor: first.nextCursor! });
+      assert.deepEqual(second.conversations.map((c) => c.address), ["+15554440001", "+15554440000"]);
+      assert.equal(second.nextCursor, null);
+      assert.deepEqual((await listConversations(t, { clientId: a, unread: "true", limit: 50 })).conversations.map((c) => c.address), ["+15554440009"]);
+      assert.deepEqual((await listConversations(t, { clientId: a, channel: "whatsapp", limit: 50 })).conversations.length, 1);
+      assert.deepEqual((await listConversations(t, { clientId: a, q: "440003", limit: 50 })).conversations.map((c) => c.address), ["+15554440003"]);
+      assert.deepEqual((await listConversations(t, { limit: 50 })).conversations.map((c) => c.clientId)[0], b, "the admin sees every client");
+    });
+
+    test("a client sees only its own; mark read zeroes unread and keeps the activity; history pages from the newest", async () => {
+      const { getVisibleConversation, markConversationRead, conversationHistory, conversationDetail } = await import("../../lib/conversations/queries");
+      const id = conversationIdFor(a, "whatsapp", "+15554440009");
+      await assert.rejects(getVisibleConversation(t, { kind: "client", clientId: b }, id), { code: "NOT_FOUND" });
+      await assert.rejects(getVisibleConversation(t, { kind: "widget", conversationId: "conv_other" }, id), { code: "NOT_FOUND" });
+      const row = await getVisibleConversation(t, { kind: "client", clientId: a }, id);
+      const read = await markConversationRead(t, row, new Date(base.getTime() + 20 * 60_000));
+      assert.deepEqual([read.unreadCount, read.lastReadAt, read.updatedAt], [0, new Date(base.getTime() + 20 * 60_000).toISOString(), new Date(base.getTime() + 10 * 60_000).toISOString()]);
+
+      for (let i = 0; i < 3; i++) {
+        await enqueueMessage(t, messageInputSchema.parse({ clientId: a, channel: "whatsapp", to: "whatsapp:+15554440009", body: `reply ${i}` }), { maxAttempts: 3, now: new Date(base.getTime() + (12 + i) * 60_000) });
+      }
+      const page = await conversationHistory(t, id, 2, 0);
+      assert.equal(page.total, 4);
+      assert.deepEqual(page.messages.map((m) => [m.direction, m.text]), [["outbound", "reply 1"], ["outbound", "reply 2"]], "the latest two, oldest first");
+      const older = await conversationHistory(t, id, 2, 2);
+      assert.deepEqual(older.messages.map((m) => [m.direction, m.text, m.status]), [["inbound", "a question", "received"], ["outbound", "reply 0", "pending"]]);
+      assert.equal(older.messages[0]!.timestamp, new Date(base.getTime() + 10 * 60_000).toISOString());
+      const detail = await conversationDetail(t, await getVisibleConversation(t, { kind: "admin", via: "key" }, id));
+      assert.equal(detail.messages.length, 4);
+      assert.equal(detail.conversation.lastMessage!.text, "reply 2");
+    });
+  });
+}
