@@ -4,7 +4,8 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { dialectNameOf as dialectOf } from "./db/client";
+import { dialectNameOf as dialectOf, openDatabase } from "./db/client";
+import { backfillConversations } from "./conversations/backfill";
 import { assertDatabaseReachable } from "./ops/preflight";
 import { StartupError, redactUrl } from "./ops/startup-error";
 
@@ -34,6 +35,24 @@ export async function ensurePostgresDatabase(url: string, template?: string): Pr
  * timer behind after a PostgreSQL deploy, so once it reports success it is stopped.
  */
 export async function migrateDatabase(url: string, opts: { quiet?: boolean; log?: (line: string) => void } = {}): Promise<void> {
+  await deploySchema(url, opts);
+  await runDataMigrations(url, opts);
+}
+
+/** Data migrations that SQL alone cannot do, after the schema's: each is idempotent and cheap once done. */
+export async function runDataMigrations(url: string, opts: { quiet?: boolean; log?: (line: string) => void } = {}): Promise<void> {
+  const database = await openDatabase(url);
+  try {
+    const filled = await backfillConversations(database);
+    if (!opts.quiet && (filled.messages || filled.conversations)) {
+      (opts.log ?? console.log)(`backfill: ${filled.messages} messages given their conversation, ${filled.conversations} conversations created`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function deploySchema(url: string, opts: { quiet?: boolean; log?: (line: string) => void }): Promise<void> {
   const dialect = dialectOf(url);
   if (dialect === "sqlite") {
     const file = url.slice("file:".length).split("?")[0]!;

@@ -5,7 +5,7 @@
 import type { Database } from "../db/client";
 import type { Call, Client } from "../generated/sqlite/client";
 import { newId } from "../ids";
-import { enqueueTransitions, messageInsertSql, wakeOthersIfDue } from "../queue/enqueue";
+import { enqueueTransitions, messageWritesSql, wakeOthersIfDue } from "../queue/enqueue";
 import { supersedeStatements } from "../queue/supersede";
 import type { Transition } from "../queue/transitions";
 import { runTransaction } from "../db/direct";
@@ -121,7 +121,7 @@ async function writeRound(db: Database, round: Prepared[], maxAttempts: number):
       id: customerIds.get(p.index), clientId: p.client.id, phone: p.facts.customerPhone, name: p.facts.customerName, email: p.facts.customerEmail, timezone: p.facts.customerTimezone, createdAt: p.now, updatedAt: p.now,
     }))),
     ...supersede.statements,
-    messageInsertSql(db, messageRows),
+    ...messageWritesSql(db, messageRows),
   ].filter((s) => s !== null);
   const upsert = upsertCalls(db, fresh.map((p) => callRow(p, customerIds.get(p.index) ?? null, planned.get(p.index))));
   const stored = await runTransaction<CallSummary>(db, statements, upsert ?? undefined);

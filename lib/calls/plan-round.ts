@@ -60,7 +60,7 @@ export async function planFollowUpRows({ db }: Database, items: ToPlan[], maxAtt
       rows.push(messageRow({
         clientId: p.client.id, channel: f.channel, to: f.to, subject: text.subject, body: text.body, template: `${f.kind}.${f.channel}`,
         variables: null, category: f.category, kind: f.kind, scheduledFor: f.scheduledFor, maxAttempts,
-        idempotencyKey: `call:${p.c.call_id}:${f.kind}:${f.channel}`, metadata: "{}", callId: p.c.call_id, customerId: p.customerId, conversationId: null,
+        idempotencyKey: `call:${p.c.call_id}:${f.kind}:${f.channel}`, metadata: "{}", callId: p.c.call_id, customerId: p.customerId, conversationId: null, // derived from client, channel and recipient by messageRow
       }, p.now));
     }
     const cancelled = plan.outcome === "booked" && p.customerId ? superseded.filter((m) => m.customerId === p.customerId) : [];

@@ -31,6 +31,7 @@ export const CROSSING: Record<keyof BusEvents, boolean> = {
   error: true,
   call: true,
   inbound: true,
+  conversation: true,
   enqueued: true,
 };
 

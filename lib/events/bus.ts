@@ -1,7 +1,7 @@
 // The in-process event bus. The engine and route handlers emit domain events here;
 // lib/realtime forwards them to Socket.IO and the worker listens for enqueues.
 // A listener that throws is reported and never breaks the emitter's caller.
-import type { CallEventName, CallEventPayload, ErrorEventPayload, MessageEventPayload, MessageEventName } from "../realtime/contract";
+import type { CallEventName, CallEventPayload, ConversationEventPayload, ErrorEventPayload, MessageEventPayload, MessageEventName } from "../realtime/contract";
 import { logFor } from "../log";
 
 export interface BusEvents {
@@ -9,6 +9,7 @@ export interface BusEvents {
   enqueued: { count: number };
   call: { event: CallEventName; payload: CallEventPayload };
   inbound: { conversationId: string; messageId: string; text: string; mediaUrl: string | null; timestamp: string };
+  conversation: { clientId: string; conversation: ConversationEventPayload };
   error: { event: "logged" | "critical" | "repeated" | "resolved" | "acknowledged"; payload: ErrorEventPayload };
 }
 

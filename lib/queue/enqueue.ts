@@ -13,6 +13,7 @@ import { sql, type Sql } from "../db/sql";
 import { getCachedClient } from "../clients/client-cache";
 import { runRead, runWrites } from "../db/direct";
 import { notifyEnqueued } from "../db/notify";
+import { outboundTouches, touchConversationsSql } from "../conversations/upsert-sql";
 import { inserted, MESSAGE_COLUMNS, messageRow, normalizeRow, snapshot, type NewMessageRow } from "./message-row";
 import type { Transition } from "./transitions";
 
@@ -79,6 +80,11 @@ export function messageInsertSql(database: Database, rows: NewMessageRow[]): Sql
   return insertRowsSql(database, "Message", MESSAGE_COLUMNS, rows);
 }
 
+/** The Message insert and the upsert of the conversations the rows belong to, for one transaction. */
+export function messageWritesSql(database: Database, rows: NewMessageRow[]): Sql[] {
+  return [messageInsertSql(database, rows), touchConversationsSql(database, outboundTouches(rows))].filter((s): s is Sql => s !== null);
+}
+
 export const enqueueTransitions = (rows: NewMessageRow[]): Transition[] => rows.map((r) => ({ name: "enqueue", message: snapshot(inserted(r)) }));
 
 async function getClientOrThrow(database: Database, clientId: string): Promise<Client> {
@@ -120,7 +126,7 @@ export async function enqueueMessage(database: Database, input: ValidMessageInpu
   }
   const row = buildRow(client, input, opts, now);
   try {
-    await runWrites(database, [messageInsertSql(database, [row])!]);
+    await runWrites(database, messageWritesSql(database, [row]));
     wakeOthersIfDue(database, [row], now);
     return { message: inserted(row), created: true, transitions: enqueueTransitions([row]) };
   } catch (err) {
@@ -212,7 +218,7 @@ export async function enqueueBatch(
     }
   }
   if (rows.length) {
-    await runWrites(database, [messageInsertSql(database, rows)!]);
+    await runWrites(database, messageWritesSql(database, rows));
     wakeOthersIfDue(database, rows, now);
   }
   return { results, transitions: enqueueTransitions(rows) };

@@ -1,6 +1,7 @@
 // A Message row as the queue's raw statements read and write it.
 import type { Message } from "../generated/sqlite/client";
 import { newId } from "../ids";
+import { conversationIdFor } from "../conversations/conversation-id";
 import type { Columns } from "../db/sql";
 import type { TransitionMessage } from "./transitions";
 
@@ -25,9 +26,10 @@ export interface NewMessageFields {
   requestHash?: string | null;
 }
 
-/** A new pending message row; every enqueue path builds its rows here. */
+/** A new pending message row; every enqueue path builds its rows here, so every one carries its conversation. */
 export function messageRow(fields: NewMessageFields, now: Date) {
-  return { id: newId("msg", now.getTime()), status: "pending", runAt: fields.scheduledFor, createdAt: now, updatedAt: now, heldReason: null, requestHash: null, ...fields };
+  const conversationId = fields.conversationId ?? conversationIdFor(fields.clientId, fields.channel, fields.to);
+  return { id: newId("msg", now.getTime()), status: "pending", runAt: fields.scheduledFor, createdAt: now, updatedAt: now, heldReason: null, requestHash: null, ...fields, conversationId };
 }
 export type NewMessageRow = ReturnType<typeof messageRow>;
 

@@ -18,6 +18,7 @@ export function toEventPayload(m: TransitionMessage, extra: Partial<MessageEvent
     provider: m.provider,
     error: m.lastError,
     nextAttemptAt: iso(m.nextAttemptAt),
+    conversationId: m.conversationId ?? null,
     ...extra,
   };
 }

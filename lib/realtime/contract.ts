@@ -24,6 +24,22 @@ export interface MessageEventPayload {
   error?: string | null;
   nextAttemptAt?: string | null;
   processingTimeMs?: number;
+  /** The conversation the message is in (status_update goes to its room). */
+  conversationId?: string | null;
+}
+
+/** A conversation as GET /api/conversations lists it (lib/conversations/queries.ts). */
+export interface ConversationEventPayload {
+  id: string;
+  clientId: string;
+  channel: string;
+  customer: { id: string | null; name: string | null; phone: string | null; email: string | null };
+  address: string;
+  lastMessage: { direction: string; text: string; status: string | null; at: string } | null;
+  unreadCount: number;
+  lastReadAt: string | null;
+  windowClosesAt: string | null;
+  updatedAt: string;
 }
 
 export interface QueueStats {
@@ -78,6 +94,8 @@ export interface ServerToClientEvents extends MessageEventHandlers {
   "call:started": (payload: CallEventPayload) => void;
   "call:ended": (payload: CallEventPayload) => void;
   "call:analyzed": (payload: CallEventPayload) => void;
+  status_update: (payload: { messageId: string; conversationId: string; status: string }) => void;
+  "conversation:updated": (payload: ConversationEventPayload) => void;
   inbound_message: (payload: { messageId: string; conversationId: string; text: string; mediaUrl: string | null; timestamp: string }) => void;
   "error:logged": (payload: ErrorEventPayload) => void;
   "error:critical": (payload: ErrorEventPayload) => void;

@@ -1,11 +1,13 @@
 // Socket.IO on the app's HTTP server: handshake auth, rooms, and the forwarding of
-// bus events to `admin` and `client:<id>`. queue:stats goes out at most once a
+// bus events to `admin` and `client:<id>`; a widget token's socket is only in `conversation:<id>`
+// (status_update, inbound_message). queue:stats goes out at most once a
 // second per room, and only to rooms someone is in.
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Database } from "../db/client";
 import type { EventBus } from "../events/bus";
 import { resolvePrincipal } from "../auth/principal";
+import { isWidgetToken, verifyWidgetToken } from "../conversations/widget-token";
 import { getQueueStats } from "../queue/stats";
 import type { HeraldIo } from "./contract";
 import { isClustered } from "./cluster";
@@ -20,10 +22,15 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
 
   io.use(async (socket, next) => {
     try {
-      const principal = await resolvePrincipal(database.db, {
-        cookie: socket.handshake.headers.cookie,
-        token: typeof socket.handshake.auth?.token === "string" ? socket.handshake.auth.token : null,
-      });
+      const token = typeof socket.handshake.auth?.token === "string" ? socket.handshake.auth.token : null;
+      // A widget token joins its one conversation's room and nothing else (not even with a cookie).
+      if (isWidgetToken(token)) {
+        const widget = verifyWidgetToken(token);
+        if (!widget) return next(new Error("UNAUTHENTICATED"));
+        socket.data.conversationId = widget.conversationId;
+        return next();
+      }
+      const principal = await resolvePrincipal(database.db, { cookie: socket.handshake.headers.cookie, token });
       if (!principal) return next(new Error("UNAUTHENTICATED"));
       socket.data.principal = principal;
       next();
@@ -33,6 +40,10 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
   });
 
   io.on("connection", (socket) => {
+    if (socket.data.conversationId) {
+      void socket.join(`conversation:${socket.data.conversationId}`);
+      return;
+    }
     const principal = socket.data.principal;
     void socket.join(principal.kind === "admin" ? "admin" : `client:${principal.clientId}`);
     socket.on("ping", (ack) => typeof ack === "function" && ack(new Date().toISOString()));
@@ -41,6 +52,7 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
   const dirty = new Set<string | null>();
   bus.on("message", ({ event, payload }) => {
     io.to("admin").to(`client:${payload.clientId}`).emit(`queue:message:${event}`, payload);
+    if (payload.conversationId) io.to(`conversation:${payload.conversationId}`).emit("status_update", { messageId: payload.messageId, conversationId: payload.conversationId, status: payload.status });
     dirty.add(null).add(payload.clientId);
   });
 
@@ -50,6 +62,10 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
 
   bus.on("inbound", (payload) => {
     io.to(`conversation:${payload.conversationId}`).emit("inbound_message", payload);
+  });
+
+  bus.on("conversation", ({ clientId, conversation }) => {
+    io.to("admin").to(`client:${clientId}`).emit("conversation:updated", conversation);
   });
 
   bus.on("error", ({ event, payload }) => {

@@ -7,8 +7,16 @@ import { logError } from "../errorlog/log-error";
 import { newId } from "../ids";
 import { handleKeyword } from "../compliance/keywords";
 import { conversationIdFor } from "../conversations/conversation-id";
+import { touchConversationsSql } from "../conversations/upsert-sql";
+import { serializeConversations } from "../conversations/queries";
+import { publishConversationUpdated } from "../conversations/publish";
+import { insertRowsSql } from "../db/json-rows";
+import { runWrites } from "../db/direct";
+import type { Columns } from "../db/sql";
 import { findClientForInbound } from "../clients/routes";
 import { parseForm, verifyTwilioSignature } from "./twilio-status";
+
+const INBOUND_COLUMNS: Columns = { id: "text", clientId: "text", channel: "text", from: "text", to: "text", body: "text", mediaUrl: "text", providerMessageId: "text", conversationId: "text", createdAt: "timestamp" };
 
 export const TWILIO_INBOUND_PATH = "/api/webhooks/twilio/inbound";
 
@@ -29,14 +37,19 @@ export async function handleTwilioInbound({ database, bus, config }: Services, r
   const channel = msg.From.startsWith("whatsapp:") ? "whatsapp" : "sms";
   const from = msg.From.replace(/^whatsapp:/, "");
   const conversationId = conversationIdFor(client.id, channel, from);
+  const id = newId("in");
   try {
-    await db.inboundMessage.create({
-      data: { id: newId("in"), clientId: client.id, channel, from, to: msg.To, body: msg.Body, mediaUrl: msg.MediaUrl0 ?? null, providerMessageId: msg.MessageSid, conversationId, createdAt: now },
-    });
+    // The message and its conversation (unread + 1, WhatsApp's window opened) in one transaction.
+    await runWrites(database, [
+      insertRowsSql(database, "InboundMessage", INBOUND_COLUMNS, [{ id, clientId: client.id, channel, from, to: msg.To, body: msg.Body, mediaUrl: msg.MediaUrl0 ?? null, providerMessageId: msg.MessageSid, conversationId, createdAt: now }])!,
+      touchConversationsSql(database, [{ id: conversationId, clientId: client.id, channel, address: from, customerId: null, messageId: id, text: msg.Body || (msg.MediaUrl0 ? "(media)" : ""), direction: "inbound", at: now }])!,
+    ]);
   } catch (err) {
     if ((err as { code?: string })?.code === "P2002") return { duplicate: true };
     throw err;
   }
+  const conversation = await database.db.conversation.findUnique({ where: { id: conversationId } });
+  if (conversation) publishConversationUpdated(bus, (await serializeConversations(database, [conversation]))[0]!);
   bus.emit("inbound", { conversationId, messageId: msg.MessageSid, text: msg.Body, mediaUrl: msg.MediaUrl0 ?? null, timestamp: now.toISOString() });
 
   // STOP / START / HELP: lib/compliance/keywords.ts (suppression, audit, the one reply through the queue).

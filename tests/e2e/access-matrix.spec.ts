@@ -10,6 +10,7 @@ import { io, type Socket } from "socket.io-client";
 import { openDatabase, type Database } from "../../lib/db/client";
 import { fingerprintOf } from "../../lib/errorlog/log-error";
 import { newId } from "../../lib/ids";
+import { conversationIdFor } from "../../lib/conversations/conversation-id";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/contract";
 import { callPayload, signedRequest } from "../helpers/retell";
 import { ADMIN } from "./console-helpers";
@@ -63,6 +64,8 @@ async function suppressed(clientId: string): Promise<string> {
   return address;
 }
 const scoped = (p: string) => (w: World, o: Tenant) => ({ path: `${p}${p.includes("?") ? "&" : "?"}clientId=${o.id}` });
+/** The conversation of a tenant's first message (sms(o) below): its id is derived, as Herald derives it. */
+const conversationOf = (o: { id: string }) => conversationIdFor(o.id, "sms", "+15557770100");
 const sms = (o: { id: string }) => ({ clientId: o.id, channel: "sms", to: "+15557770100", body: "access matrix" });
 
 // Authenticated routes. Unless a row says otherwise: no credentials 401, wrong key 401, A on B 403.
@@ -99,6 +102,12 @@ const ROUTES: Row[] = [
   { route: "DELETE /api/suppressions", req: async (w, o) => ({ path: "/api/suppressions", data: { clientId: o.id, address: await suppressed(o.id), reason: "matrix" } }), ok: 200 },
   { route: "GET /api/consents", req: scoped("/api/consents"), ok: 200 },
   { route: "POST /api/consents", req: (w, o) => ({ path: "/api/consents", data: { clientId: o.id, address: "+15557770300", source: "api", text: "Yes, text me offers" } }), ok: 201 },
+  { route: "GET /api/conversations", req: scoped("/api/conversations"), ok: 200 },
+  { route: "GET /api/conversations/:id", req: (w, o) => ({ path: `/api/conversations/${conversationOf(o)}` }), ok: 200, other: 404 },
+  { route: "POST /api/conversations/:id/read", req: (w, o) => ({ path: `/api/conversations/${conversationOf(o)}/read` }), ok: 200, other: 404 },
+  { route: "GET /api/v1/widget/conversation/:conversationId/history", req: (w, o) => ({ path: `/api/v1/widget/conversation/${conversationOf(o)}/history` }), ok: 200, other: 404 },
+  { route: "POST /api/v1/widget/token", req: (w, o) => ({ path: "/api/v1/widget/token", data: { conversationId: conversationOf(o) } }), ok: 200, other: 404 },
+  { route: "POST /api/v1/widget/send", req: (w, o) => ({ path: "/api/v1/widget/send", data: { conversationId: conversationOf(o), tenantId: o.id, integrationId: "sms", text: "matrix reply" } }), ok: 200, other: 404 },
   { route: "POST /api/templates/preview", req: (w, o) => ({ path: "/api/templates/preview", data: { clientId: o.id, kind: "confirmation", channel: "sms" } }), ok: 200 },
 ];
 
@@ -320,5 +329,49 @@ test("Socket.IO: no or wrong credentials are refused; a client key hears only it
   } finally {
     admin.close();
     asA.close();
+  }
+});
+
+test("a widget token reads and writes its own conversation only, over HTTP (header or ?token=) and Socket.IO", async ({ baseURL, request }) => {
+  const { A, B } = world;
+  const minted = await request.post("/api/v1/widget/token", { headers: { Authorization: `Bearer ${A.key}` }, data: { conversationId: conversationOf(A) } });
+  expect(minted.status()).toBe(200);
+  const { token, expiresAt } = await minted.json();
+  expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now());
+  const bearer = { Authorization: `Bearer ${token}` };
+  const own = await request.get(`/api/v1/widget/conversation/${conversationOf(A)}/history?limit=5`, { headers: bearer });
+  expect(own.status()).toBe(200);
+  expect((await own.json()).total).toBeGreaterThan(0);
+  expect((await request.get(`/api/v1/widget/conversation/${conversationOf(A)}/history?token=${token}`)).status()).toBe(200);
+  const theirs = await request.get(`/api/v1/widget/conversation/${conversationOf(B)}/history`, { headers: bearer });
+  expect(theirs.status()).toBe(404);
+  await expectErrorBody(theirs, "token on B's history", "NOT_FOUND");
+  const send = await request.post("/api/v1/widget/send", { headers: bearer, data: { conversationId: conversationOf(B), tenantId: B.id, integrationId: "sms", text: "no" } });
+  expect(send.status()).toBe(404);
+  for (const p of ["/api/conversations", `/api/conversations/${conversationOf(A)}`, "/api/messages"]) {
+    expect((await request.get(p, { headers: bearer })).status(), `${p} with a widget token`).toBe(401);
+  }
+  const missing = await request.post("/api/v1/widget/send", { headers: { ...bearer, "X-Tenant-ID": A.id }, data: { conversationId: conversationOf(A), text: "hi" } });
+  expect(missing.status()).toBe(400);
+  expect((await missing.json()).error).toMatchObject({ code: "MISSING_FIELD", details: [{ path: "integrationId" }] });
+  const first = await request.post("/api/v1/widget/send", { headers: { ...bearer, "X-Tenant-ID": A.id }, data: { conversationId: conversationOf(A), integrationId: "sms", text: "matrix dedup", messageId: "m-1" } });
+  const again = await request.post("/api/v1/widget/send", { headers: { ...bearer, "X-Tenant-ID": A.id }, data: { conversationId: conversationOf(A), integrationId: "sms", text: "matrix dedup", messageId: "m-1" } });
+  expect(first.status()).toBe(200);
+  expect(await again.json()).toEqual(await first.json());
+  expect(await db.db.message.count({ where: { clientId: A.id, body: "matrix dedup" } })).toBe(1);
+
+  const socket = io(baseURL!, { transports: ["websocket"], auth: { token }, reconnection: false });
+  try {
+    await new Promise<void>((resolve, reject) => { socket.on("connect", () => resolve()); socket.on("connect_error", reject); });
+    const heard: string[] = [];
+    socket.onAny((name: string, payload: { conversationId?: string }) => heard.push(`${name}:${payload?.conversationId ?? ""}`));
+    const other = await request.post("/api/v1/widget/send", { headers: { Authorization: `Bearer ${B.key}` }, data: { conversationId: conversationOf(B), tenantId: B.id, integrationId: "sms", text: "B only" } });
+    expect(other.status()).toBe(200);
+    await request.post("/api/v1/widget/send", { headers: bearer, data: { conversationId: conversationOf(A), tenantId: A.id, integrationId: "sms", text: "A live" } });
+    await expect.poll(() => heard.filter((h) => h.startsWith("status_update:")).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(heard.every((h) => h.endsWith(`:${conversationOf(A)}`)), heard.join(", ")).toBe(true);
+  } finally {
+    socket.close();
   }
 });
