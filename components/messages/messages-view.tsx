@@ -19,6 +19,7 @@ import type { MessageFilter } from "./message-filter";
 import { ScheduleWindowPicker } from "./schedule-window-picker";
 import { ExportButton } from "./export-button";
 import { useBulkRetry } from "./use-bulk-retry";
+import { useRecipientCheck } from "./use-recipient-check";
 import { useLiveMessageUpdates } from "./use-live-message-updates";
 import { useMessageList } from "./use-message-list";
 
@@ -31,6 +32,7 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [composed, setComposed] = useState<ApiMessage | null>(null);
   const bulk = useBulkRetry();
+  const recipients = useRecipientCheck();
 
   const messages = useMemo(() => list.data?.pages.flatMap((p) => p.messages) ?? [], [list.data]);
   const clientIds = useMemo(() => [...new Set(messages.map((m) => m.clientId))], [messages]);
@@ -47,10 +49,16 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
     });
   }, []);
   const onSelectAll = useCallback((ids: string[], on: boolean) => setSelected(on ? new Set(ids) : new Set()), []);
-  const retrySelected = () => {
-    const ids = selection;
+  const retry = (ids: string[]) => {
     setSelected(new Set());
+    recipients.clear();
     void bulk.start(ids);
+  };
+  // Messages that failed because of the recipient will most likely fail again: ask first.
+  const retrySelected = async () => {
+    const ids = selection;
+    const blamed = await recipients.run(ids);
+    if (blamed.size === 0) retry(ids);
   };
 
   const scheduled = filter.tab === "scheduled";
@@ -85,7 +93,16 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
       )}
       <ActivityFeed filter={filter} clientNames={clientNames} />
       {composed && <ComposedNotice message={composed} filter={filter} onDismiss={() => setComposed(null)} />}
-      <BulkRetryBar count={selection.length} progress={bulk.progress} onRetry={retrySelected} onClear={() => setSelected(new Set())} onDismiss={bulk.dismiss} />
+      <BulkRetryBar
+        count={selection.length}
+        progress={bulk.progress}
+        check={recipients.check}
+        onRetry={() => void retrySelected()}
+        onRetryIds={retry}
+        onKeep={recipients.clear}
+        onClear={() => (setSelected(new Set()), recipients.clear())}
+        onDismiss={bulk.dismiss}
+      />
       <MessageListBody list={list} messages={messages} filter={filter} clientNames={clientNames} selected={selected} onSelect={onSelect} onSelectAll={onSelectAll} />
     </div>
   );
