@@ -72,7 +72,9 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
           <h1 className="text-xl font-semibold tracking-tight">Messages</h1>
           <p className="text-sm text-slate-500 dark:text-slate-400">
             {scheduled
-              ? `Pending messages due in the next ${WINDOW_TEXT[filter.hours ?? 24]}, soonest first.`
+              ? filter.from || filter.until
+                ? "Pending messages going on the days chosen, by when they will really go (quiet hours and business hours included)."
+                : `Pending messages going in the next ${WINDOW_TEXT[filter.hours ?? 24]}, by when they will really go (quiet hours and business hours included).`
               : "Newest first. Rows change as the queue works; click a row for its attempts and history."}
           </p>
         </div>
