@@ -22,6 +22,7 @@ import { useBulkRetry } from "./use-bulk-retry";
 import { useRecipientCheck } from "./use-recipient-check";
 import { useLiveMessageUpdates } from "./use-live-message-updates";
 import { useMessageList } from "./use-message-list";
+import { PageHeader } from "@/components/ui/page-header";
 
 const WINDOW_TEXT: Record<number, string> = { 24: "24 hours", 48: "48 hours", 168: "7 days" };
 
@@ -67,22 +68,22 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
   return (
     <div className="space-y-4">
       <AttentionBanner stats={stats} filter={filter} />
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div className="min-w-0">
-          <h1 className="text-xl font-semibold tracking-tight">Messages</h1>
-          <p className="text-sm text-slate-500 dark:text-slate-400">
-            {scheduled
-              ? filter.from || filter.until
-                ? "Pending messages going on the days chosen, by when they will really go (quiet hours and business hours included)."
-                : `Pending messages going in the next ${WINDOW_TEXT[filter.hours ?? 24]}, by when they will really go (quiet hours and business hours included).`
-              : "Newest first. Rows change as the queue works; click a row for its attempts and history."}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center justify-end gap-2">
-          {!scheduled && <ExportButton key={JSON.stringify(filter)} filter={filter} />}
-          <ComposeButton defaultClientId={filter.clientId} onSent={setComposed} />
-        </div>
-      </div>
+      <PageHeader
+        title="Messages"
+        description={
+          scheduled
+            ? filter.from || filter.until
+              ? "Pending messages going on the days chosen, by when they will really go (quiet hours and business hours included)."
+              : `Pending messages going in the next ${WINDOW_TEXT[filter.hours ?? 24]}, by when they will really go (quiet hours and business hours included).`
+            : "Newest first. Rows change as the queue works; click a row for its attempts and history."
+        }
+        actions={
+          <div className="flex flex-wrap items-center justify-end gap-2">
+            {!scheduled && <ExportButton key={JSON.stringify(filter)} filter={filter} />}
+            <ComposeButton defaultClientId={filter.clientId} onSent={setComposed} />
+          </div>
+        }
+      />
       <MessageFilterBar key={`${filter.q ?? ""}|${filter.channel ?? ""}|${filter.clientId ?? ""}`} filter={filter} />
       <MessageTabs filter={filter} stats={stats} />
       {scheduled && (
