@@ -11,7 +11,7 @@ import type { clientSettingsSchema } from "@/lib/schemas/client";
 import type { previewTemplate } from "@/lib/templates/preview";
 import type { z } from "zod";
 
-export type { ApiMessage } from "@/lib/queue/serialize";
+export type { ApiMessage, ApiScheduledMessage } from "@/lib/queue/serialize";
 export type { ApiErrorEntry, ErrorStats } from "@/lib/errorlog/queries";
 export type { TemplateText } from "@/lib/templates/defaults";
 
@@ -28,10 +28,11 @@ export type ApiMessageDetail = ApiMessage & { attemptLog: ApiAttempt[]; history:
 
 /**
  * One page of a message list (GET /api/messages: `{messages, nextCursor}`); the scheduled view
- * (GET /api/messages/scheduled) is a single page with no cursor and `total`, the window's count.
+ * (GET /api/messages/scheduled) is ordered by the real send time, with its own cursor, and has `total`, the window's count.
  */
 export interface MessagePage {
-  messages: ApiMessage[];
+  /** The Scheduled tab's entries also carry goesAt and goesReason (ApiScheduledMessage). */
+  messages: (ApiMessage & { goesAt?: string | null; goesReason?: string | null })[];
   nextCursor: string | null;
   total?: number;
 }

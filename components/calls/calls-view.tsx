@@ -11,6 +11,7 @@ import { useCallList, useCallStats } from "./use-call-list";
 import { useLiveCalls } from "./use-live-calls";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { ListFooter } from "@/components/ui/list-footer";
+import { PageHeader } from "@/components/ui/page-header";
 
 export function CallsView({ filter }: { filter: CallFilter }) {
   const list = useCallList(filter);
@@ -23,13 +24,11 @@ export function CallsView({ filter }: { filter: CallFilter }) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
-          <p className="text-sm text-slate-500 dark:text-slate-400">Voice-agent calls, newest first. New calls and their outcomes appear as they happen.</p>
-        </div>
-        <CallFilterBar filter={filter} clientName={filter.clientId ? clientNames.get(filter.clientId) : undefined} />
-      </div>
+      <PageHeader
+        title="Calls"
+        description="Voice-agent calls, newest first. New calls and their outcomes appear as they happen."
+        actions={<CallFilterBar filter={filter} clientName={filter.clientId ? clientNames.get(filter.clientId) : undefined} />}
+      />
 
       <CallStatsStrip stats={stats} />
 

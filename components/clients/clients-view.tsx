@@ -8,6 +8,7 @@ import { ClientList } from "./client-list";
 import { PRIMARY_BUTTON } from "./field";
 import { NewClientForm } from "./new-client-form";
 import { useClients } from "@/components/api/use-clients";
+import { PageHeader } from "@/components/ui/page-header";
 
 export function ClientsView({ clientId }: { clientId?: string }) {
   const clients = useClients({ fresh: true });
@@ -18,29 +19,29 @@ export function ClientsView({ clientId }: { clientId?: string }) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">Clients</h1>
-          <p className="text-sm text-slate-500 dark:text-slate-400">The businesses Herald sends for: their hours, senders, follow-up rules and templates.</p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          {clientId && (
-            <Link
-              href="/clients"
-              className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-2.5 py-1 text-xs font-medium text-indigo-800 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-800"
-              title="Show every client"
-            >
-              client {clientId} <span aria-hidden>×</span>
-              <span className="sr-only">(remove the client filter)</span>
-            </Link>
-          )}
-          {!creating && (
-            <button type="button" onClick={() => setCreating(true)} className={PRIMARY_BUTTON}>
-              New client
-            </button>
-          )}
-        </div>
-      </div>
+      <PageHeader
+        title="Clients"
+        description="The businesses Herald sends for: their hours, senders, follow-up rules and templates."
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            {clientId && (
+              <Link
+                href="/clients"
+                className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-2.5 py-1 text-xs font-medium text-indigo-800 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-800"
+                title="Show every client"
+              >
+                client {clientId} <span aria-hidden>×</span>
+                <span className="sr-only">(remove the client filter)</span>
+              </Link>
+            )}
+            {!creating && (
+              <button type="button" onClick={() => setCreating(true)} className={PRIMARY_BUTTON}>
+                New client
+              </button>
+            )}
+          </div>
+        }
+      />
 
       {creating && <NewClientForm onClose={() => setCreating(false)} />}
 

@@ -12,6 +12,7 @@ import { useErrorStats } from "./use-error-stats";
 import { useLiveErrors } from "./use-live-errors";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { ListFooter } from "@/components/ui/list-footer";
+import { PageHeader } from "@/components/ui/page-header";
 
 export function ErrorsView({ filter }: { filter: ErrorFilter }) {
   const list = useErrorList(filter);
@@ -24,12 +25,10 @@ export function ErrorsView({ filter }: { filter: ErrorFilter }) {
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold tracking-tight">Errors</h1>
-        <p className="text-sm text-slate-500 dark:text-slate-400">
-          Everything that went wrong, newest first. New entries appear as they are logged; critical ones are also sent to Slack and email when configured.
-        </p>
-      </div>
+      <PageHeader
+        title="Errors"
+        description="Everything that went wrong, newest first. New entries appear as they are logged; critical ones are also sent to Slack and email when configured."
+      />
 
       <ErrorSummary stats={stats} clientId={filter.clientId} />
       <ErrorFilterBar key={filter.q ?? ""} filter={filter} stats={stats} />

@@ -2,22 +2,32 @@
 
 // The bar above the table while messages are selected or a bulk retry is running.
 import type { BulkProgress } from "./use-bulk-retry";
+import { BulkRecipientWarning } from "./bulk-recipient-warning";
+import type { RecipientCheck } from "./use-recipient-check";
 
 export function BulkRetryBar({
   count,
   progress,
+  check,
   onRetry,
+  onRetryIds,
+  onKeep,
   onClear,
   onDismiss,
 }: {
   count: number;
   progress: BulkProgress | null;
+  check: RecipientCheck | null;
   onRetry: () => void;
+  onRetryIds: (ids: string[]) => void;
+  onKeep: () => void;
   onClear: () => void;
   onDismiss: () => void;
 }) {
   if (count === 0 && !progress) return null;
   const running = !!progress?.running;
+  const checking = !!check?.running;
+  const asking = !!check && !check.running && check.blamed.size > 0;
   const pct = progress ? Math.round((progress.done / Math.max(1, progress.total)) * 100) : 0;
   return (
     <div data-testid="bulk-bar" className="space-y-2 rounded-lg border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm dark:border-indigo-900 dark:bg-indigo-950/60">
@@ -25,8 +35,8 @@ export function BulkRetryBar({
         {count > 0 && !running && (
           <>
             <span className="font-medium">{count} selected</span>
-            <button type="button" onClick={onRetry} className="rounded-md bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-500">
-              Retry selected
+            <button type="button" onClick={onRetry} disabled={checking || asking} className="rounded-md bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-60">
+              {checking ? `Checking… ${check!.checked} of ${check!.ids.length}` : "Retry selected"}
             </button>
             <button type="button" onClick={onClear} className="rounded-md px-2 py-1 text-xs font-medium text-slate-700 hover:bg-indigo-100 dark:text-slate-300 dark:hover:bg-indigo-900">
               Clear selection
@@ -45,6 +55,7 @@ export function BulkRetryBar({
           </span>
         )}
       </div>
+      {asking && <BulkRecipientWarning check={check!} onRetryIds={onRetryIds} onKeep={onKeep} />}
       {progress && (
         <div className="h-1.5 overflow-hidden rounded-full bg-indigo-100 dark:bg-indigo-900" aria-hidden>
           <div className="h-full bg-indigo-600 transition-[width] dark:bg-indigo-400" style={{ width: `${pct}%` }} />

@@ -28,19 +28,26 @@ export interface MessageFilter {
   clientId?: string;
   channel?: string;
   q?: string;
-  /** First and last day shown (`2026-12-01`, the viewer's days), both included. */
+  /** First and last day shown (`2026-12-01`, the viewer's days), both included; created on those days, or, on the Scheduled tab, going then. */
   from?: string;
   until?: string;
   provider?: string;
   errorClass?: ErrorClass;
   /** Text in the customer's name, phone or email. */
   customer?: string;
-  /** Scheduled tab only. */
+  /** Scheduled tab only; a date range replaces it. */
   hours?: ScheduleWindow;
 }
 
-/** The filters the Scheduled tab does not apply (its endpoint lists pending messages by time). */
-export const LIST_ONLY_FILTERS = ["from", "until", "provider", "errorClass", "customer"] as const;
+/** The filters beyond client, channel and text, all kept in the URL. */
+export const EXTRA_FILTERS = ["from", "until", "provider", "errorClass", "customer"] as const;
+/** The ones the Scheduled tab applies: customer, and its days are those of the real send time. */
+export const SCHEDULE_FILTERS = ["from", "until", "customer"] as const;
+
+/** The filters a tab applies beyond client, channel and text. */
+export function tabFilters(tab: MessageTab): readonly (typeof EXTRA_FILTERS)[number][] {
+  return tab === "scheduled" ? SCHEDULE_FILTERS : EXTRA_FILTERS;
+}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -54,7 +61,7 @@ export function parseErrorClass(value: string | undefined): ErrorClass | undefin
 }
 
 /** Midnight starting a viewer's day, as an instant; `plusDays` 1 gives the end of that day. */
-function dayStart(day: string, plusDays = 0): string {
+export function dayStart(day: string, plusDays = 0): string {
   const d = new Date(`${day}T00:00:00`);
   d.setDate(d.getDate() + plusDays);
   return d.toISOString();
@@ -93,7 +100,7 @@ export function messagesHref(filter: MessageFilter): string {
   if (filter.clientId) params.set("clientId", filter.clientId);
   if (filter.channel) params.set("channel", filter.channel);
   if (filter.q) params.set("q", filter.q);
-  for (const key of LIST_ONLY_FILTERS) if (filter[key]) params.set(key, filter[key]);
+  for (const key of EXTRA_FILTERS) if (filter[key]) params.set(key, filter[key]);
   if (filter.tab === "scheduled" && filter.hours && filter.hours !== DEFAULT_SCHEDULE_WINDOW) params.set("hours", String(filter.hours));
   const query = params.toString();
   return query ? `/messages?${query}` : "/messages";

@@ -19,8 +19,10 @@ import type { MessageFilter } from "./message-filter";
 import { ScheduleWindowPicker } from "./schedule-window-picker";
 import { ExportButton } from "./export-button";
 import { useBulkRetry } from "./use-bulk-retry";
+import { useRecipientCheck } from "./use-recipient-check";
 import { useLiveMessageUpdates } from "./use-live-message-updates";
 import { useMessageList } from "./use-message-list";
+import { PageHeader } from "@/components/ui/page-header";
 
 const WINDOW_TEXT: Record<number, string> = { 24: "24 hours", 48: "48 hours", 168: "7 days" };
 
@@ -31,6 +33,7 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [composed, setComposed] = useState<ApiMessage | null>(null);
   const bulk = useBulkRetry();
+  const recipients = useRecipientCheck();
 
   const messages = useMemo(() => list.data?.pages.flatMap((p) => p.messages) ?? [], [list.data]);
   const clientIds = useMemo(() => [...new Set(messages.map((m) => m.clientId))], [messages]);
@@ -47,10 +50,16 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
     });
   }, []);
   const onSelectAll = useCallback((ids: string[], on: boolean) => setSelected(on ? new Set(ids) : new Set()), []);
-  const retrySelected = () => {
-    const ids = selection;
+  const retry = (ids: string[]) => {
     setSelected(new Set());
+    recipients.clear();
     void bulk.start(ids);
+  };
+  // Messages that failed because of the recipient will most likely fail again: ask first.
+  const retrySelected = async () => {
+    const ids = selection;
+    const blamed = await recipients.run(ids);
+    if (blamed.size === 0) retry(ids);
   };
 
   const scheduled = filter.tab === "scheduled";
@@ -59,20 +68,22 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
   return (
     <div className="space-y-4">
       <AttentionBanner stats={stats} filter={filter} />
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div className="min-w-0">
-          <h1 className="text-xl font-semibold tracking-tight">Messages</h1>
-          <p className="text-sm text-slate-500 dark:text-slate-400">
-            {scheduled
-              ? `Pending messages due in the next ${WINDOW_TEXT[filter.hours ?? 24]}, soonest first.`
-              : "Newest first. Rows change as the queue works; click a row for its attempts and history."}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center justify-end gap-2">
-          {!scheduled && <ExportButton key={JSON.stringify(filter)} filter={filter} />}
-          <ComposeButton defaultClientId={filter.clientId} onSent={setComposed} />
-        </div>
-      </div>
+      <PageHeader
+        title="Messages"
+        description={
+          scheduled
+            ? filter.from || filter.until
+              ? "Pending messages going on the days chosen, by when they will really go (quiet hours and business hours included)."
+              : `Pending messages going in the next ${WINDOW_TEXT[filter.hours ?? 24]}, by when they will really go (quiet hours and business hours included).`
+            : "Newest first. Rows change as the queue works; click a row for its attempts and history."
+        }
+        actions={
+          <div className="flex flex-wrap items-center justify-end gap-2">
+            {!scheduled && <ExportButton key={JSON.stringify(filter)} filter={filter} />}
+            <ComposeButton defaultClientId={filter.clientId} onSent={setComposed} />
+          </div>
+        }
+      />
       <MessageFilterBar key={`${filter.q ?? ""}|${filter.channel ?? ""}|${filter.clientId ?? ""}`} filter={filter} />
       <MessageTabs filter={filter} stats={stats} />
       {scheduled && (
@@ -85,7 +96,16 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
       )}
       <ActivityFeed filter={filter} clientNames={clientNames} />
       {composed && <ComposedNotice message={composed} filter={filter} onDismiss={() => setComposed(null)} />}
-      <BulkRetryBar count={selection.length} progress={bulk.progress} onRetry={retrySelected} onClear={() => setSelected(new Set())} onDismiss={bulk.dismiss} />
+      <BulkRetryBar
+        count={selection.length}
+        progress={bulk.progress}
+        check={recipients.check}
+        onRetry={() => void retrySelected()}
+        onRetryIds={retry}
+        onKeep={recipients.clear}
+        onClear={() => (setSelected(new Set()), recipients.clear())}
+        onDismiss={bulk.dismiss}
+      />
       <MessageListBody list={list} messages={messages} filter={filter} clientNames={clientNames} selected={selected} onSelect={onSelect} onSelectAll={onSelectAll} />
     </div>
   );

@@ -5,7 +5,7 @@
 import { memo } from "react";
 import { MessageActions } from "./message-actions";
 import { MessageDetail } from "./message-detail";
-import type { ApiClient, ApiMessage } from "@/components/api/types";
+import type { ApiClient, MessagePage } from "@/components/api/types";
 import { formatRelative } from "@/components/ui/relative-time";
 import { RowControls } from "./row-controls";
 import { useExpandableRow } from "./use-expandable-row";
@@ -15,10 +15,13 @@ import { sendTime } from "./send-time";
 const CELL = "min-w-0 lg:overflow-hidden lg:px-2.5 lg:py-2 lg:align-baseline";
 export const SCHEDULED_COLUMNS = 7;
 
-function ScheduledRowImpl({ message, client, now }: { message: ApiMessage; client?: ApiClient; now: number }) {
+export type ScheduledEntry = MessagePage["messages"][number];
+
+function ScheduledRowImpl({ message, client, now }: { message: ScheduledEntry; client?: ApiClient; now: number }) {
   const { expanded, setExpanded, onClick, onKeyDown } = useExpandableRow();
-  // When it will really go: a marketing message due outside business hours goes at the next opening.
-  const { at: due, held } = sendTime(message, client, now);
+  // When it will really go, as the server works it out with the gate's send window (quiet hours
+  // in the recipient's zone, business hours); the browser's estimate only if it is missing.
+  const { at: due, held } = message.goesAt !== undefined ? { at: message.goesAt, held: message.goesReason ?? null } : sendTime(message, client, now);
   const detailId = `scheduled-detail-${message.id}`;
 
   return (
@@ -36,7 +39,7 @@ function ScheduledRowImpl({ message, client, now }: { message: ApiMessage; clien
           <RowControls id={message.id} selectable={false} selected={false} onSelect={() => {}} expanded={expanded} onToggle={() => setExpanded((x) => !x)} controls={detailId} />
         </td>
         <td className={`${CELL} order-1 lg:table-cell`}>
-          <span data-testid="viewer-time" data-at={due ?? ""} className="block font-medium lg:truncate" title="Your time">
+          <span data-testid="viewer-time" data-at={due ?? ""} data-scheduled-for={message.scheduledFor ?? ""} className="block font-medium lg:truncate" title="Your time">
             {due ? formatInZone(due) : "—"}
           </span>
           <span className="text-xs text-slate-500 dark:text-slate-400">{due && formatRelative(due, now)}</span>

@@ -1,8 +1,8 @@
 "use client";
 
-import type { ApiClient, ApiMessage } from "@/components/api/types";
+import type { ApiClient } from "@/components/api/types";
 import { useNow } from "@/components/ui/relative-time";
-import { ScheduledRow } from "./scheduled-row";
+import { ScheduledRow, type ScheduledEntry } from "./scheduled-row";
 import { VIEWER_ZONE } from "@/components/ui/zoned-time";
 import { DataTable, srOnly, type Column } from "@/components/ui/data-table";
 
@@ -16,7 +16,7 @@ const COLUMNS: Column[] = [
   { key: "actions", label: srOnly("Actions"), className: "w-24" },
 ];
 
-export function ScheduledTable({ messages, clients }: { messages: ApiMessage[]; clients: Map<string, ApiClient> }) {
+export function ScheduledTable({ messages, clients }: { messages: ScheduledEntry[]; clients: Map<string, ApiClient> }) {
   const now = useNow();
   return (
     <DataTable columns={COLUMNS} fixed testId="scheduled-table">

@@ -11,6 +11,7 @@ import { ErrorPanel } from "./error-panel";
 import { HealthPanel } from "./health-panel";
 import { StatusTiles } from "./status-tiles";
 import { CostPanel, ThroughputPanel } from "./throughput-panel";
+import { PageHeader } from "@/components/ui/page-header";
 
 const NO_IDS: string[] = [];
 
@@ -22,23 +23,23 @@ export function OverviewView({ clientId }: { clientId?: string }) {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
-          <p className="text-sm text-slate-500 dark:text-slate-400">
-            {scope ? (
-              <>
-                <span data-testid="overview-scope">{scope}</span>: the queue right now, updated live.
-              </>
-            ) : (
-              "Every client's queue right now, updated live."
-            )}
-          </p>
-        </div>
-        <div className="flex items-center gap-2">
-          <ClientFilter id="overview-client" clientId={clientId} hrefFor={(id) => (id ? `/?clientId=${encodeURIComponent(id)}` : "/")} />
-        </div>
-      </div>
+      <PageHeader
+        title="Overview"
+        description={
+          scope ? (
+            <>
+              <span data-testid="overview-scope">{scope}</span>: the queue right now, updated live.
+            </>
+          ) : (
+            "Every client's queue right now, updated live."
+          )
+        }
+        actions={
+          <div className="flex items-center gap-2">
+            <ClientFilter id="overview-client" clientId={clientId} hrefFor={(id) => (id ? `/?clientId=${encodeURIComponent(id)}` : "/")} />
+          </div>
+        }
+      />
 
       {stats.data ? (
         <StatusTiles stats={stats.data} clientId={clientId} />

@@ -29,8 +29,8 @@ export function AddSuppressionForm({ clientId }: { clientId?: string }) {
   };
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
   return (
-    <form onSubmit={submit} aria-label="Suppress an address" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[1fr_1.2fr_0.8fr_1.5fr_auto] lg:items-end dark:border-slate-800 dark:bg-slate-900">
-      <label className="flex flex-col text-sm font-medium">
+    <form onSubmit={submit} aria-label="Suppress an address" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)_minmax(0,0.8fr)_minmax(0,1.5fr)_auto] lg:items-end dark:border-slate-800 dark:bg-slate-900">
+      <label className="flex min-w-0 flex-col text-sm font-medium">
         Client
         <select value={form.clientId} onChange={set("clientId")} required className={INPUT_CLASS} aria-invalid={errors.clientId ? true : undefined}>
           <option value="">Choose…</option>
@@ -39,11 +39,11 @@ export function AddSuppressionForm({ clientId }: { clientId?: string }) {
           ))}
         </select>
       </label>
-      <label className="flex flex-col text-sm font-medium">
+      <label className="flex min-w-0 flex-col text-sm font-medium">
         Phone or email
         <input value={form.address} onChange={set("address")} required placeholder="+15551234567" className={INPUT_CLASS} aria-invalid={errors.address ? true : undefined} />
       </label>
-      <label className="flex flex-col text-sm font-medium">
+      <label className="flex min-w-0 flex-col text-sm font-medium">
         Channel
         <select value={form.channel} onChange={set("channel")} className={INPUT_CLASS}>
           {Object.entries(CHANNEL_LABELS).map(([v, l]) => (
@@ -51,7 +51,7 @@ export function AddSuppressionForm({ clientId }: { clientId?: string }) {
           ))}
         </select>
       </label>
-      <label className="flex flex-col text-sm font-medium">
+      <label className="flex min-w-0 flex-col text-sm font-medium">
         Why
         <input value={form.reason} onChange={set("reason")} required placeholder="Asked on the phone not to be texted" className={INPUT_CLASS} aria-invalid={errors.reason ? true : undefined} />
       </label>

@@ -13,6 +13,7 @@ import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { AddSuppressionForm, SUPPRESSIONS_KEY } from "./add-suppression-form";
 import { SuppressionRow } from "./suppression-row";
 import { CHANNEL_LABELS, changeLine, type SuppressionList } from "./types";
+import { PageHeader } from "@/components/ui/page-header";
 
 const COLUMNS = [
   { key: "address", label: "Phone or email" },
@@ -37,12 +38,10 @@ export function SuppressionsView({ clientId }: { clientId?: string }) {
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold tracking-tight">Suppressions</h1>
-        <p className="text-sm text-slate-500 dark:text-slate-400">
-          People who must not be messaged: they replied STOP, unsubscribed from an email, or someone added them here. Herald never sends to them on that channel (STOP gets its one confirmation).
-        </p>
-      </div>
+      <PageHeader
+        title="Suppressions"
+        description="People who must not be messaged: they replied STOP, unsubscribed from an email, or someone added them here. Herald never sends to them on that channel (STOP gets its one confirmation)."
+      />
 
       <AddSuppressionForm key={clientId ?? ""} clientId={clientId} />
 

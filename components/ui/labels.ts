@@ -62,9 +62,18 @@ const REASONS: Record<string, string> = {
   opted_out: "The recipient opted out (STOP); nothing more is sent to them",
 };
 
-/** A dead-letter reason or last error as an operator reads it; reason codes get a sentence. */
+/** A provider's error code ahead of its text ("SANDBOX_PERMANENT: …"): the attempt log shows codes, a reason need not. */
+const CODE_PREFIX = /(^|: )[A-Z][A-Z0-9_]{2,}: /g;
+
+/** A dead-letter reason or last error as an operator reads it; reason codes get a sentence, provider codes are left to the attempt log. */
 export function problemText(text: string): string {
-  return REASONS[text] ?? text;
+  if (REASONS[text]) return REASONS[text];
+  const plain = text.replace(CODE_PREFIX, "$1");
+  const permanent = /^permanent error: (.*)$/s.exec(plain);
+  if (permanent) return `Not retried, it would fail again: ${permanent[1]}`;
+  const exhausted = /^retries exhausted after (\d+) attempts: (.*)$/s.exec(plain);
+  if (exhausted) return `Gave up after ${exhausted[1]} attempts: ${exhausted[2]}`;
+  return plain;
 }
 
 /** A failure class as people say it: temporary (network, rate limit), the provider (account, configuration), the recipient (bad number, opted out). */

@@ -35,7 +35,8 @@ function consentCheck(m: Message, s: ComplianceSettings, ctx: ComplianceContext,
     : { action: "dead_letter", reason: "no marketing consent on record (marketingRequiresConsent)" };
 }
 
-function windowCheck(m: Message, client: Client, s: ComplianceSettings, ctx: ComplianceContext, now: Date, locale: string): ComplianceDecision | null {
+/** The send window alone (quiet hours in the recipient's zone ∩ business hours), also read by the schedule (lib/queue/scheduled.ts). */
+export function windowCheck(m: Message, client: Client, s: ComplianceSettings, ctx: ComplianceContext, now: Date, locale: string): ComplianceDecision | null {
   if (!s.quietHoursCategories.has(m.category)) return null;
   const hours = m.category === "marketing" ? clientBusinessHours(client) : null;
   const recipient = ctx.recipients.get(m.id);

@@ -49,21 +49,6 @@ export async function getMessageDetail(db: Db, id: string) {
   });
 }
 
-export async function listScheduled(db: Db, opts: { hours: number; clientId?: string; now?: Date; limit?: number }) {
-  const now = opts.now ?? new Date();
-  const where: Prisma.MessageWhereInput = {
-    status: "pending",
-    // runAt, not scheduledFor: a held marketing message is listed for when it will really go.
-    runAt: { lte: new Date(now.getTime() + opts.hours * 3_600_000) },
-    ...(opts.clientId ? { clientId: opts.clientId } : {}),
-  };
-  const [messages, total] = await Promise.all([
-    db.message.findMany({ where, orderBy: [{ runAt: "asc" }, { id: "asc" }], take: opts.limit ?? 500 }),
-    db.message.count({ where }),
-  ]);
-  return { messages, total };
-}
-
 export async function listDeadLetter(db: Db, opts: { clientId?: string; limit?: number }) {
   const where: Prisma.MessageWhereInput = { status: "dead_letter", ...(opts.clientId ? { clientId: opts.clientId } : {}) };
   const [messages, total] = await Promise.all([

@@ -66,3 +66,9 @@ export function withQueuedEntry(m: Pick<Message, "createdAt" | "callId">, histor
   const queued = { status: "pending", note: m.callId ? `planned from call ${m.callId}` : "queued", at: m.createdAt.toISOString() };
   return [queued, ...history.map(toApiHistory)];
 }
+
+/** A schedule entry (lib/queue/scheduled.ts): the message, when it will really go, and why then. */
+export function toApiScheduled(s: { message: Message; goesAt: Date | null; goesReason: string | null }) {
+  return { ...toApiMessage(s.message), goesAt: iso(s.goesAt), goesReason: s.goesReason };
+}
+export type ApiScheduledMessage = ReturnType<typeof toApiScheduled>;

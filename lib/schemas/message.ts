@@ -102,6 +102,14 @@ export const timeseriesQuerySchema = z.object({
 export const scheduledQuerySchema = z.object({
   hours: z.coerce.number().min(1).max(168).default(48),
   clientId: z.string().min(1).optional(),
+  channel: channelSchema.optional(),
+  customer: z.string().trim().min(1).max(200).optional(),
+  /** The real send time's range: at or after `from`, before `until` (which replaces `hours`). */
+  from: instantSchema.optional(),
+  until: instantSchema.optional(),
+  /** The previous page's nextCursor: `<goesAt ISO or "never">_<message id>`. */
+  cursor: z.string().regex(/^(\d{4}-\d{2}-\d{2}T[\d:.]+Z|never)_msg_[0-9a-f]+$/, "invalid cursor").optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(500),
 });
 
 export const clientScopeSchema = z.object({ clientId: z.string().min(1).optional() });

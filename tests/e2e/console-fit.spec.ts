@@ -7,6 +7,7 @@ import { callPayload, signedRequest } from "../helpers/retell";
 import { ADMIN, SCREENSHOTS, createClient, enqueue, logIn, waitForStatus } from "./console-helpers";
 
 const WIDTHS = [1280, 1440, 390] as const;
+const HEADED = new Set(["overview", "messages", "messages-expanded", "scheduled", "calls", "clients", "errors", "suppressions"]);
 
 /** What does not fit, described; empty when the page fits. */
 function overflows(page: Page): Promise<string[]> {
@@ -90,6 +91,7 @@ test("every console page fits at 1280, 1440 and 390 px, light and dark", async (
     ["clients", "/clients"],
     ["client-editor", `/clients/${client.id}`],
     ["errors", "/errors"],
+    ["suppressions", "/suppressions"],
     ["not-found", "/no-such-page", async (p) => void (await expect(p.getByTestId("not-found")).toBeVisible())],
   ];
   for (const [name, url, ready] of pages) {
@@ -99,6 +101,8 @@ test("every console page fits at 1280, 1440 and 390 px, light and dark", async (
       await page.goto(url);
       await page.waitForLoadState("networkidle");
       await ready?.(page);
+      // The list pages open with the one PageHeader (components/ui/page-header.tsx).
+      if (HEADED.has(name)) await expect(page.getByTestId("page-header").locator("h1"), name).toHaveCount(1);
       expect(await overflows(page), `${name} at ${width} px`).toEqual([]);
       if (width === 1280) continue;
       const tag = width < 500 ? "phone" : "desktop";

@@ -149,6 +149,8 @@ test("bulk retry re-queues every selected message and shows progress", async ({ 
   for (const id of ids.slice(0, 2)) await row(page, id).getByTestId("row-select").check();
   await expect(page.getByTestId("bulk-bar")).toContainText("2 selected");
   await page.getByRole("button", { name: "Retry selected" }).click();
+  // The sandbox's 0001 is a recipient failure: the bar asks first, as a single Retry does.
+  await page.getByTestId("bulk-recipient-warning").getByRole("button", { name: "Retry all 2 anyway" }).click();
   await expect(page.getByTestId("bulk-progress")).toHaveText(/Retried 2 of 2/);
 
   for (const id of ids.slice(0, 2)) {
@@ -161,6 +163,34 @@ test("bulk retry re-queues every selected message and shows progress", async ({ 
   await row(page, ids[2]!).getByRole("button", { name: "Retry", exact: true }).click();
   await row(page, ids[2]!).getByTestId("recipient-warning").getByRole("button", { name: "Retry anyway" }).click();
   await expect.poll(async () => (await getMessage(request, ids[2]!)).history!.filter((h) => h.note === "retried").length).toBe(1);
+});
+
+test("bulk retry asks first when some of the selection failed because of the recipient, and can leave those out", async ({ page, request }) => {
+  const client = await createClient(request, "Bulk Blame Clinic");
+  // 0001: the sandbox rejects the recipient; 0002: a temporary failure, dead-lettered after its retries.
+  const blamed = [await enqueue(request, { clientId: client.id, to: "+15551240001" }), await enqueue(request, { clientId: client.id, to: "+15551250001" })];
+  const other = await enqueue(request, { clientId: client.id, to: "+15551240002" });
+  for (const m of [...blamed, other]) await waitForStatus(request, m.id, "dead_letter");
+  const retried = async (id: string) => (await getMessage(request, id)).history!.filter((h) => h.note === "retried").length;
+
+  await logIn(page, `/messages?tab=dead_letter&clientId=${client.id}`);
+  for (const m of [...blamed, other]) await row(page, m.id).getByTestId("row-select").check();
+  await expect(page.getByTestId("bulk-bar")).toContainText("3 selected");
+  await page.getByRole("button", { name: "Retry selected" }).click();
+  const warning = page.getByTestId("bulk-recipient-warning");
+  await expect(warning.getByTestId("bulk-recipient-count")).toHaveText("2 of the 3 selected failed because of the recipient");
+  await expect(warning).toContainText("recipient rejected");
+  await page.screenshot({ path: `${SCREENSHOTS}/messages-bulk-recipient-warning.png` });
+  // Keep: nothing is retried, the selection stays.
+  await warning.getByRole("button", { name: "Keep" }).click();
+  await expect(warning).toHaveCount(0);
+  for (const m of [...blamed, other]) expect(await retried(m.id)).toBe(0);
+
+  await page.getByRole("button", { name: "Retry selected" }).click();
+  await warning.getByRole("button", { name: "Retry only the other 1" }).click();
+  await expect(page.getByTestId("bulk-progress")).toHaveText(/Retried 1 of 1/);
+  await expect.poll(() => retried(other.id)).toBe(1);
+  for (const m of blamed) expect(await retried(m.id)).toBe(0);
 });
 
 test("cancel a scheduled message", async ({ page, request }) => {
