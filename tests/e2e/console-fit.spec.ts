@@ -108,7 +108,8 @@ test("every console page fits at 1280, 1440 and 390 px, light and dark", async (
       const tag = width < 500 ? "phone" : "desktop";
       await page.screenshot({ path: `${SCREENSHOTS}/fit-${name}-${tag}-light.png`, fullPage: true });
       await page.emulateMedia({ colorScheme: "dark" });
-      await page.screenshot({ path: `${SCREENSHOTS}/fit-${name}-${tag}-dark.png`, fullPage: true });
+      // animations "disabled" ends colour transitions at once: a tile caught mid-transition looked light in dark mode.
+      await page.screenshot({ path: `${SCREENSHOTS}/fit-${name}-${tag}-dark.png`, fullPage: true, animations: "disabled" });
     }
   }
 });
