@@ -6,14 +6,14 @@ import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { CallStatusBadge, OutcomeBadge } from "./call-badges";
 import { agentNumber, customerNumber } from "./call-row";
 import type { CallDetail } from "@/components/api/types";
-import { humanize } from "@/components/ui/labels";
+import { hangUpLabel } from "@/components/ui/labels";
 import { formatCallDuration } from "./call-duration";
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+function Fact({ label, children, wrap = false }: { label: string; children: React.ReactNode; wrap?: boolean }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className="mt-0.5 truncate text-sm">{children}</dd>
+      <dd className={`mt-0.5 text-sm ${wrap ? "break-words" : "truncate"}`}>{children}</dd>
     </div>
   );
 }
@@ -44,14 +44,14 @@ export function CallFacts({ call, clientName }: { call: CallDetail; clientName?:
       <Fact label="Outcome">
         <OutcomeBadge outcome={call.outcome} />
       </Fact>
-      <Fact label="Started">
+      <Fact label="Started" wrap>
         <RelativeTime iso={call.startedAt ?? call.createdAt} now={now} />
         <span className="block text-xs text-slate-500 dark:text-slate-400">{formatInZone(call.startedAt ?? call.createdAt)}</span>
       </Fact>
       <Fact label="Ended">
         <RelativeTime iso={call.endedAt} now={now} />
       </Fact>
-      <Fact label="Hang-up">{call.disconnectionReason ? humanize(call.disconnectionReason) : "—"}</Fact>
+      <Fact label="Hang-up">{call.disconnectionReason ? hangUpLabel(call.disconnectionReason) : "—"}</Fact>
     </dl>
   );
 }

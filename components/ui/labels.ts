@@ -82,3 +82,29 @@ export const ERROR_CLASS_LABELS: Record<string, string> = {
   provider: "Provider errors",
   recipient: "Recipient errors",
 };
+
+// The call platform's reasons a call ended (Retell's disconnection_reason), as an operator says them.
+const HANG_UP_LABELS: Record<string, string> = {
+  user_hangup: "Caller hung up",
+  agent_hangup: "Agent ended the call",
+  call_transfer: "Transferred",
+  voicemail_reached: "Reached voicemail",
+  inactivity: "Ended after silence",
+  max_duration_reached: "Hit the time limit",
+  concurrency_limit_reached: "Too many calls at once",
+  no_valid_payment: "Call platform billing problem",
+  scam_detected: "Flagged as scam",
+  dial_busy: "Line busy",
+  dial_failed: "Call did not connect",
+  dial_no_answer: "No answer",
+  registered_call_timeout: "Never connected",
+};
+
+/** Why a call ended: "user_hangup" → "Caller hung up"; an unknown reason (or "error_…") in plain words. */
+export function hangUpLabel(reason: string): string {
+  const known = HANG_UP_LABELS[reason];
+  if (known) return known;
+  if (reason.startsWith("error")) return `Error on the call platform (${humanize(reason.replace(/^error_?/, "")) || "unknown"})`;
+  const text = humanize(reason);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
