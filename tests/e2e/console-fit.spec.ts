@@ -3,6 +3,7 @@
 // messages table used to be 1,347 px in a 1,246 px box with Retry/Edit/Cancel clipped).
 // Each page is also saved light and dark, desktop and phone, for a person to look at.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { DateTime } from "luxon";
 import { callPayload, signedRequest } from "../helpers/retell";
 import { ADMIN, SCREENSHOTS, createClient, enqueue, logIn, waitForStatus } from "./console-helpers";
 
@@ -52,11 +53,13 @@ async function postCall(request: APIRequestContext, body: unknown) {
   expect(res.status(), await res.text()).toBe(204);
 }
 
-/** Tomorrow at 20:00 in New York: outside business hours, so a marketing message is held. */
-function tomorrowEvening(): string {
-  const d = new Date(Date.now() + 86_400_000);
-  const day = d.toISOString().slice(0, 10);
-  return new Date(`${day}T20:00:00-05:00`).toISOString();
+/** The next 20:00 in New York at least an hour away: outside business hours, so a marketing
+ *  message is held, and always inside the page's 48-hour window (the test used to take
+ *  "tomorrow at 20:00", which is 49 hours away when it runs just after midnight UTC). */
+function nextEvening(): string {
+  let t = DateTime.now().setZone("America/New_York").set({ hour: 20, minute: 0, second: 0, millisecond: 0 });
+  if (t.diffNow().as("hours") < 1) t = t.plus({ days: 1 });
+  return t.toUTC().toISO()!;
 }
 
 test("every console page fits at 1280, 1440 and 390 px, light and dark", async ({ page, request }) => {
@@ -66,7 +69,7 @@ test("every console page fits at 1280, 1440 and 390 px, light and dark", async (
   const long = `Hi Robin, your appointment for a full cleaning and whitening consultation is confirmed. ${"Please arrive ten minutes early to fill in the forms. ".repeat(6)}`;
   const dead = await enqueue(request, { clientId: client.id, to: "+15551230001", body: long });
   const delivered = await enqueue(request, { clientId: client.id, channel: "email", to: "robin.reed.with.a.very.long.address@example-dental-clinic.com", subject: "Your appointment is confirmed — please read the preparation notes", body: long });
-  await enqueue(request, { clientId: client.id, to: "+15551237000", body: "Spring offer: 20% off whitening this month.", category: "marketing", scheduledFor: tomorrowEvening() });
+  await enqueue(request, { clientId: client.id, to: "+15551237000", body: "Spring offer: 20% off whitening this month.", category: "marketing", scheduledFor: nextEvening() });
   await enqueue(request, { clientId: client.id, to: "+15551237001", body: long, scheduledFor: new Date(Date.now() + 5 * 3_600_000).toISOString() });
   const callId = `call_fit_${Date.now()}`;
   await postCall(request, callPayload({ callId, agentId, from: "+15553334444", analysis: { customer_name: "Robin Reed", appointment_booked: true, appointment_time: new Date(Date.now() + 3 * 86_400_000).toISOString() } }));
