@@ -2,42 +2,22 @@
 // names the client and the address, so a POST to it suppresses without a login; and the
 // List-Unsubscribe / List-Unsubscribe-Post headers that carry it (with a mailto: to
 // UNSUBSCRIBE_MAILTO, else the sender; Herald has no inbound email, that mailbox's reader acts on it).
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { getConfig } from "../config";
+import { readSignedPayload, signPayload } from "../auth/signed-payload";
 
 export const UNSUBSCRIBE_PATH = "/api/unsubscribe";
+const PURPOSE = "unsubscribe";
 
-function secret(): string | null {
-  return getConfig().SESSION_SECRET ?? null;
-}
-
-function mac(payload: string, key: string): string {
-  return createHmac("sha256", key).update(`unsubscribe:${payload}`).digest("base64url").slice(0, 32);
-}
-
-/** `<payload>.<mac>`; the payload is base64url JSON [clientId, address]. Null without SESSION_SECRET. */
+/** A signed [clientId, address] (lib/auth/signed-payload.ts). Null without SESSION_SECRET. */
 export function unsubscribeToken(clientId: string, address: string): string | null {
-  const key = secret();
-  if (!key) return null;
-  const payload = Buffer.from(JSON.stringify([clientId, address.toLowerCase()])).toString("base64url");
-  return `${payload}.${mac(payload, key)}`;
+  return signPayload(PURPOSE, [clientId, address.toLowerCase()]);
 }
 
 /** The client and address a token names, or null when it is malformed or not signed by this server. */
 export function readUnsubscribeToken(token: string): { clientId: string; address: string } | null {
-  const key = secret();
-  const [payload, given, extra] = token.split(".");
-  if (!key || !payload || !given || extra !== undefined || payload.length > 2000) return null;
-  const expected = Buffer.from(mac(payload, key));
-  const actual = Buffer.from(given);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string" && v.length > 0 && v.length <= 320)) {
-      return { clientId: value[0], address: value[1] };
-    }
-  } catch {
-    // not JSON: refused below
+  const value = readSignedPayload(PURPOSE, token);
+  if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string" && v.length > 0 && v.length <= 320)) {
+    return { clientId: value[0], address: value[1] };
   }
   return null;
 }
