@@ -4,10 +4,13 @@
 // one lookup by id for the whole page.
 import { z } from "zod";
 import type { Database } from "../db/client";
-import type { Conversation } from "../generated/sqlite/client";
+import { Prisma, type Conversation, type Customer } from "../generated/sqlite/client";
 import { AppError } from "../errors";
 import { runRead } from "../db/direct";
 import { sql } from "../db/sql";
+import { containsAnySql } from "../db/like";
+
+const { empty } = Prisma;
 import { canReadClient, type Principal } from "../auth/principal";
 
 export const WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -36,18 +39,44 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
   return { at: date, id };
 }
 
-export async function serializeConversations(database: Database, rows: Conversation[]) {
+/**
+ * The customer of each row: by customerId, else (a conversation that began before its
+ * customer was known, e.g. an API send followed by a call) by the client and the address.
+ */
+async function customersOf(database: Database, rows: Conversation[]): Promise<Map<string, Customer>> {
   const { db } = database;
   const customerIds = [...new Set(rows.map((r) => r.customerId).filter((id): id is string => !!id))];
-  const outboundIds = rows.filter((r) => r.lastDirection === "outbound" && r.lastMessageId).map((r) => r.lastMessageId!);
-  const [customers, messages] = await Promise.all([
+  const unlinked = rows.filter((r) => !r.customerId);
+  const [linked, byAddress] = await Promise.all([
     customerIds.length ? db.customer.findMany({ where: { id: { in: customerIds } } }) : [],
-    outboundIds.length ? db.message.findMany({ where: { id: { in: outboundIds } }, select: { id: true, status: true } }) : [],
+    unlinked.length
+      ? db.customer.findMany({ where: { OR: unlinked.map((r) => ({ clientId: r.clientId, ...(r.channel === "email" ? { email: r.address } : { phone: r.address }) })) } })
+      : [],
   ]);
-  const customerOf = new Map(customers.map((c) => [c.id, c]));
+  const byId = new Map(linked.map((c) => [c.id, c]));
+  const key = (clientId: string, address: string | null) => `${clientId}|${(address ?? "").toLowerCase()}`;
+  const byKey = new Map<string, Customer>();
+  for (const c of byAddress) {
+    if (c.phone) byKey.set(key(c.clientId, c.phone), c);
+    if (c.email) byKey.set(key(c.clientId, c.email), c);
+  }
+  const out = new Map<string, Customer>();
+  for (const r of rows) {
+    const c = r.customerId ? byId.get(r.customerId) : byKey.get(key(r.clientId, r.address));
+    if (c) out.set(r.id, c);
+  }
+  return out;
+}
+
+export async function serializeConversations(database: Database, rows: Conversation[]) {
+  const outboundIds = rows.filter((r) => r.lastDirection === "outbound" && r.lastMessageId).map((r) => r.lastMessageId!);
+  const [customerOf, messages] = await Promise.all([
+    customersOf(database, rows),
+    outboundIds.length ? database.db.message.findMany({ where: { id: { in: outboundIds } }, select: { id: true, status: true } }) : [],
+  ]);
   const statusOf = new Map(messages.map((m) => [m.id, m.status]));
   return rows.map((r) => {
-    const customer = r.customerId ? customerOf.get(r.customerId) : undefined;
+    const customer = customerOf.get(r.id);
     return {
       id: r.id, clientId: r.clientId, channel: r.channel,
       customer: { id: customer?.id ?? null, name: customer?.name ?? null, phone: customer?.phone ?? (r.channel === "email" ? null : r.address), email: customer?.email ?? (r.channel === "email" ? r.address : null) },
@@ -64,6 +93,25 @@ export async function serializeConversations(database: Database, rows: Conversat
 }
 export type ApiConversation = Awaited<ReturnType<typeof serializeConversations>>[number];
 
+/** How many of the most recently active matches a search pages through. */
+export const SEARCH_LIMIT = 1000;
+
+/**
+ * The ids of the conversations whose address, last text or customer's name contains `text`
+ * literally (lib/db/like.ts: `%` and `_` are not wildcards), most recently active first.
+ */
+async function searchConversationIds(database: Database, text: string, q: { clientId?: string; channel?: string }): Promise<string[]> {
+  const rows = await runRead<{ id: string }>(database, sql`
+    SELECT c."id" FROM "Conversation" c
+    WHERE (${containsAnySql(database.dialect, ["address", "lastText"], text)}
+      OR EXISTS (SELECT 1 FROM "Customer" u WHERE u."clientId" = c."clientId"
+        AND (u."id" = c."customerId" OR u."phone" = c."address" OR lower(u."email") = c."address")
+        AND ${containsAnySql(database.dialect, ["name"], text)}))
+      ${q.clientId ? sql`AND c."clientId" = ${q.clientId}` : empty} ${q.channel ? sql`AND c."channel" = ${q.channel}` : empty}
+    ORDER BY c."updatedAt" DESC, c."id" DESC LIMIT ${SEARCH_LIMIT}`);
+  return rows.map((r) => r.id);
+}
+
 export async function listConversations(database: Database, q: ConversationListQuery & { clientId?: string }) {
   const { db } = database;
   const and: object[] = [];
@@ -74,11 +122,7 @@ export async function listConversations(database: Database, q: ConversationListQ
     const c = decodeCursor(q.cursor);
     and.push({ OR: [{ updatedAt: { lt: c.at } }, { updatedAt: c.at, id: { lt: c.id } }] });
   }
-  if (q.q) {
-    const text = q.q.toLowerCase();
-    const named = await db.customer.findMany({ where: { ...(q.clientId ? { clientId: q.clientId } : {}), name: { contains: q.q } }, select: { id: true }, take: 500 });
-    and.push({ OR: [{ address: { contains: text } }, { lastText: { contains: q.q } }, ...(named.length ? [{ customerId: { in: named.map((n) => n.id) } }] : [])] });
-  }
+  if (q.q) and.push({ id: { in: await searchConversationIds(database, q.q, q) } });
   const rows = await db.conversation.findMany({ where: { AND: and }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   return { conversations: await serializeConversations(database, page), nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };

@@ -171,6 +171,19 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await listConversations(t, { limit: 50 })).conversations.map((c) => c.clientId)[0], b, "the admin sees every client");
     });
 
+    test("search is literal (% and _ match only themselves) and finds by the customer's name; a customer known later is shown", async () => {
+      const { listConversations } = await import("../../lib/conversations/queries");
+      assert.deepEqual((await listConversations(t, { clientId: a, q: "%", limit: 50 })).conversations, [], "% is not a wildcard");
+      assert.deepEqual((await listConversations(t, { clientId: a, q: "_", limit: 50 })).conversations, [], "_ is not a wildcard");
+      assert.deepEqual((await listConversations(t, { clientId: a, q: "HELLO 2", limit: 50 })).conversations.map((c) => c.address), ["+15554440002"], "the last text, blind to case");
+      // The conversation began with an API send; the customer is only known afterwards (a call).
+      await t.db.customer.create({ data: { id: "cus_later_1", clientId: a, phone: "+15554440002", name: "Robin 100% Reed" } });
+      const [found] = (await listConversations(t, { clientId: a, q: "robin", limit: 50 })).conversations;
+      assert.deepEqual(found?.customer, { id: "cus_later_1", name: "Robin 100% Reed", phone: "+15554440002", email: null });
+      assert.deepEqual((await listConversations(t, { clientId: a, q: "100%", limit: 50 })).conversations.map((c) => c.address), ["+15554440002"]);
+      assert.deepEqual((await listConversations(t, { clientId: b, q: "robin", limit: 50 })).conversations, [], "another client's customer is not searched");
+    });
+
     test("a client sees only its own; mark read zeroes unread and keeps the activity; history pages from the newest", async () => {
       const { getVisibleConversation, markConversationRead, conversationHistory, conversationDetail } = await import("../../lib/conversations/queries");
       const id = conversationIdFor(a, "whatsapp", "+15554440009");
