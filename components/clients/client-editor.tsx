@@ -11,6 +11,7 @@ import { DetailsSection } from "./details-section";
 import { FollowUpRulesSection } from "./follow-up-rules-section";
 import { RotateKeySection } from "./rotate-key-section";
 import { TemplatesSection } from "./templates-section";
+import { WhatsAppSection } from "./whatsapp-section";
 import { useClient } from "@/components/api/use-clients";
 
 const LINK = "text-sm text-indigo-700 hover:underline dark:text-indigo-300";
@@ -70,6 +71,7 @@ export function ClientEditor({ clientId }: { clientId: string }) {
       <ComplianceSection client={client} />
       <FollowUpRulesSection client={client} />
       <TemplatesSection client={client} />
+      <WhatsAppSection client={client} />
       <RotateKeySection client={client} />
     </div>
   );

@@ -2,7 +2,7 @@
 
 // Which follow-ups a call sets off: booked, interested (nurture) and not connected (missed call).
 import { useState, type ReactNode } from "react";
-import { rulesFromSettings } from "@/lib/followups/rules";
+import { rulesFromSettings, type PhoneChannel } from "@/lib/followups/rules";
 import type { ApiClient } from "@/components/api/types";
 import { splitList } from "./split-list";
 import { errorsUnder } from "@/components/ui/field-errors";
@@ -24,8 +24,13 @@ function draftOf(c: ApiClient) {
     reasons: r.notConnected.reasons.join(", "),
     missedCallSms: r.notConnected.missedCallSms,
     bookingLink: r.bookingLink,
+    channels: { confirmation: "sms", reminder: "sms", nurture: "sms", missedCall: "sms", ...r.channels } as Record<ChannelGroup, PhoneChannel>,
+    whatsappSmsFallback: r.whatsappSmsFallback,
   };
 }
+
+type ChannelGroup = "confirmation" | "reminder" | "nurture" | "missedCall";
+const CHANNEL_GROUPS: [ChannelGroup, string][] = [["confirmation", "Confirmation"], ["reminder", "Reminders"], ["nurture", "Nurture"], ["missedCall", "Missed call"]];
 type Draft = ReturnType<typeof draftOf>;
 
 /** Blank means "off" (null); anything else goes to the schema as a number, so "abc" is refused there. */
@@ -68,6 +73,8 @@ export function FollowUpRulesSection({ client }: { client: ApiClient }) {
           interested: { intents: splitList(d.intents), nurtureSmsAfterDays: days(d.nurtureSmsAfterDays), nurtureEmailAfterDays: days(d.nurtureEmailAfterDays) },
           notConnected: { reasons: splitList(d.reasons), missedCallSms: d.missedCallSms },
           bookingLink: d.bookingLink.trim(),
+          channels: d.channels,
+          whatsappSmsFallback: d.whatsappSmsFallback,
         },
       },
     });
@@ -93,6 +100,25 @@ export function FollowUpRulesSection({ client }: { client: ApiClient }) {
         </Group>
       </div>
       <div className="mt-4 max-w-xl">{text("bookingLink", "bookingLink", "Booking link", "Used as {{bookingLink}} in nurture and missed-call messages.")}</div>
+      {/* The phone channel per kind: WhatsApp goes only when the client has a WhatsApp sender, else SMS. */}
+      <fieldset className="mt-4 space-y-2" data-testid="follow-up-channels">
+        <legend className="text-sm font-semibold">Text messages go by</legend>
+        <div className="flex flex-wrap gap-3">
+          {CHANNEL_GROUPS.map(([group, label]) => (
+            <label key={group} className="flex items-center gap-2 text-sm">
+              {label}
+              <select aria-label={`${label} by`} value={d.channels[group]} onChange={(e) => set("channels", { ...d.channels, [group]: e.target.value as PhoneChannel })} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
+                <option value="sms">SMS</option>
+                <option value="whatsapp">WhatsApp</option>
+              </select>
+            </label>
+          ))}
+        </div>
+        <Check checked={d.whatsappSmsFallback} onChange={(v) => set("whatsappSmsFallback", v)}>
+          By SMS instead when WhatsApp&apos;s 24-hour window has closed and no approved template is mapped
+        </Check>
+        {!client.whatsappFrom && <p className="text-xs text-slate-500 dark:text-slate-400">No WhatsApp sender yet: follow-ups go by SMS until one is set under Details.</p>}
+      </fieldset>
     </SectionCard>
   );
 }

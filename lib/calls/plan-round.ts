@@ -35,7 +35,7 @@ export interface ToPlan {
 export async function planFollowUpRows({ db }: Database, items: ToPlan[], maxAttempts: number): Promise<Map<number, Planned>> {
   const plans = items.map((p) => ({ p, settings: clientSettings(p.client) as ClientSettings }))
     .map(({ p, settings }) => ({ p, settings, rules: rulesFromSettings(settings) }))
-    .map((x) => ({ ...x, plan: planFollowUps(x.p.c, x.p.facts, x.rules, x.p.now) }));
+    .map((x) => ({ ...x, plan: planFollowUps(x.p.c, x.p.facts, x.rules, x.p.now, { whatsapp: Boolean(x.p.client.whatsappFrom) }) }));
   // A booking replaces this customer's pending nurture and earlier reminders (a new customer has none).
   const bookedCustomers = plans.filter((x) => x.plan.outcome === "booked" && x.p.storedCustomer).map((x) => x.p.customerId!);
   const superseded = bookedCustomers.length
@@ -59,7 +59,9 @@ export async function planFollowUpRows({ db }: Database, items: ToPlan[], maxAtt
       }
       rows.push(messageRow({
         clientId: p.client.id, channel: f.channel, to: f.to, subject: text.subject, body: text.body, template: `${f.kind}.${f.channel}`,
-        variables: null, category: f.category, kind: f.kind, scheduledFor: f.scheduledFor, maxAttempts,
+        // WhatsApp keeps its variables: if the 24-hour window has closed by send time, the
+        // worker renders the approved template (or the SMS fallback) from them (lib/whatsapp/window.ts).
+        variables: f.channel === "whatsapp" ? JSON.stringify(variables) : null, category: f.category, kind: f.kind, scheduledFor: f.scheduledFor, maxAttempts,
         idempotencyKey: `call:${p.c.call_id}:${f.kind}:${f.channel}`, metadata: "{}", callId: p.c.call_id, customerId: p.customerId, conversationId: null, // derived from client, channel and recipient by messageRow
       }, p.now));
     }

@@ -12,6 +12,7 @@ import { containsAnySql } from "../db/like";
 
 const { empty } = Prisma;
 import { canReadClient, type Principal } from "../auth/principal";
+import { mediaListOf, mediaUrlsOf } from "../messages/media";
 
 export const WINDOW_MS = 24 * 60 * 60 * 1000;
 const CHANNELS = ["sms", "whatsapp", "email"] as const;
@@ -136,24 +137,28 @@ export async function getVisibleConversation(database: Database, principal: Prin
   return row;
 }
 
+/**
+ * API.md's history item. mediaUrl is the first picture or file; a message with several keeps
+ * them all (Message metadata.mediaUrls, InboundMessage.mediaUrls), which the contract does not show yet.
+ */
 export interface HistoryItem { id: string; direction: "inbound" | "outbound"; text: string; mediaUrl: string | null; timestamp: string; status: string }
 
 /** A page of one conversation, counted from the newest (offset 0 = the latest), oldest first within the page. */
 export async function conversationHistory(database: Database, conversationId: string, limit: number, offset: number): Promise<{ messages: HistoryItem[]; total: number }> {
-  const rows = await runRead<{ id: string; direction: string; text: string; metadata: string | null; mediaUrl: string | null; at: unknown; status: string }>(database, sql`
+  const rows = await runRead<{ id: string; direction: string; text: string; metadata: string | null; mediaUrl: string | null; mediaUrls: string | null; at: unknown; status: string }>(database, sql`
     SELECT * FROM (
-      SELECT m."id", 'outbound' AS "direction", m."body" AS "text", m."metadata", NULL AS "mediaUrl", m."createdAt" AS "at", m."status" FROM "Message" m WHERE m."conversationId" = ${conversationId}
+      SELECT m."id", 'outbound' AS "direction", m."body" AS "text", m."metadata", NULL AS "mediaUrl", NULL AS "mediaUrls", m."createdAt" AS "at", m."status" FROM "Message" m WHERE m."conversationId" = ${conversationId}
       UNION ALL
-      SELECT i."id", 'inbound', i."body", NULL, i."mediaUrl", i."createdAt", 'received' FROM "InboundMessage" i WHERE i."conversationId" = ${conversationId}
+      SELECT i."id", 'inbound', i."body", NULL, i."mediaUrl", i."mediaUrls", i."createdAt", 'received' FROM "InboundMessage" i WHERE i."conversationId" = ${conversationId}
     ) AS h ORDER BY h."at" DESC, h."id" DESC LIMIT ${limit} OFFSET ${offset}`);
   const [count] = await runRead<{ n: unknown }>(database, sql`SELECT
     (SELECT COUNT(*) FROM "Message" WHERE "conversationId" = ${conversationId}) + (SELECT COUNT(*) FROM "InboundMessage" WHERE "conversationId" = ${conversationId}) AS "n"`);
-  const media = (metadata: string | null) => {
-    try { return (JSON.parse(metadata ?? "{}") as { mediaUrl?: string }).mediaUrl ?? null; } catch { return null; }
-  };
+  // Outbound media is in the message's metadata; inbound in its own column (one URL in rows stored before mediaUrls).
+  const media = (r: { direction: string; metadata: string | null; mediaUrl: string | null; mediaUrls: string | null }) =>
+    r.direction === "outbound" ? mediaUrlsOf(r.metadata) : r.mediaUrls ? mediaListOf(r.mediaUrls) : r.mediaUrl ? [r.mediaUrl] : [];
   return {
     messages: rows.reverse().map((r) => ({
-      id: r.id, direction: r.direction as HistoryItem["direction"], text: r.text, mediaUrl: r.mediaUrl ?? media(r.metadata),
+      id: r.id, direction: r.direction as HistoryItem["direction"], text: r.text, mediaUrl: media(r)[0] ?? null,
       timestamp: (r.at instanceof Date ? r.at : new Date(String(r.at).replace(" ", "T"))).toISOString(), status: r.status,
     })),
     total: Number(count!.n),

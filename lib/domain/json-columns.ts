@@ -17,6 +17,7 @@ const storedSettingsSchema = z
     pricesCents: z.object({ sms: z.number(), whatsapp: z.number(), email: z.number() }).partial().optional(),
     helpText: z.string().optional(),
     compliance: z.unknown().optional(),
+    whatsappTemplates: z.unknown().optional(),
   })
   .passthrough();
 export type StoredClientSettings = z.infer<typeof storedSettingsSchema>;

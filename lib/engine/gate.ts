@@ -9,6 +9,8 @@ import { runRead } from "../db/direct";
 import { normalizeAddress } from "../suppressions";
 import { loadComplianceContext, type ComplianceContext } from "../compliance/gate-context";
 import { checkCompliance, KEYWORD_REPLY_KINDS } from "../compliance/gate-rules";
+import { conversationIdFor } from "../conversations/conversation-id";
+import { windowClosesAt } from "../conversations/queries";
 
 export type GateDecision =
   | { action: "send"; headers?: Record<string, string> }
@@ -23,9 +25,29 @@ export interface GateContext {
   /** The same for suppressions of marketing only (a one-click email unsubscribe). */
   unsubscribed?: Set<string>;
   compliance?: ComplianceContext;
+  /** WhatsApp messages' conversation id → when its 24-hour window closes (null: the customer never wrote). */
+  whatsappWindows?: Map<string, Date | null>;
 }
 
 const key = (clientId: string, address: string, channel: string) => `${clientId}\u0000${address}\u0000${channel}`;
+
+/** Whether this recipient opted out of this channel (or of everything) with this client. */
+export function isSuppressed(ctx: GateContext, clientId: string, address: string, channel: string): boolean {
+  const a = normalizeAddress(address);
+  return ctx.suppressed.has(key(clientId, a, "all")) || ctx.suppressed.has(key(clientId, a, channel));
+}
+
+/** The conversation a WhatsApp message's window is read from. */
+export const whatsappConversationOf = (m: Pick<Message, "conversationId" | "clientId" | "to">) => m.conversationId ?? conversationIdFor(m.clientId, "whatsapp", m.to);
+
+/** When each WhatsApp message's window closes, read as the batch is claimed, just before its sends. */
+async function loadWhatsAppWindows(database: Database, messages: Message[]): Promise<Map<string, Date | null>> {
+  const ids = [...new Set(messages.filter((m) => m.channel === "whatsapp").map(whatsappConversationOf))];
+  if (!ids.length) return new Map();
+  const rows = await database.db.conversation.findMany({ where: { id: { in: ids } }, select: { id: true, channel: true, lastInboundAt: true } });
+  const found = new Map(rows.map((r) => [r.id, windowClosesAt(r)]));
+  return new Map(ids.map((id) => [id, found.get(id) ?? null]));
+}
 
 /** Loads what the gate needs for a whole batch: clients and suppressions in two queries, then the compliance context. */
 export async function loadGateContext(database: Database, messages: Message[], now = new Date()): Promise<GateContext> {
@@ -44,6 +66,7 @@ export async function loadGateContext(database: Database, messages: Message[], n
     suppressed: new Set(suppressions.filter((s) => s.scope !== "marketing").map((s) => key(s.clientId, s.address, s.channel ?? "all"))),
     unsubscribed: new Set(suppressions.filter((s) => s.scope === "marketing").map((s) => key(s.clientId, s.address, s.channel ?? "all"))),
     compliance: await loadComplianceContext(database, messages, byId, now),
+    whatsappWindows: await loadWhatsAppWindows(database, messages),
   };
 }
 

@@ -7,8 +7,11 @@ import { decideAfterFailure } from "../queue/retry-rule";
 import { clientSettings } from "../domain/json-columns";
 import type { Channel, ErrorClass } from "../domain/words";
 import type { ProviderChains } from "../providers/registry";
+import type { OutgoingMessage } from "../providers/types";
 import { estimateCostCents, type ChannelPrices } from "../providers/segments";
-import { gateMessage, type GateContext } from "./gate";
+import { gateMessage, isSuppressed, whatsappConversationOf, type GateContext } from "./gate";
+import { decideWhatsAppSend } from "../whatsapp/window";
+import { mediaUrlsOf } from "../messages/media";
 import { sendThroughChain } from "./send-chain";
 
 /** Provider codes that mean the recipient opted out (Twilio 21610: replied STOP). */
@@ -52,20 +55,41 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     if (gate.action === "hold") {
       return { outcome: { id: m.id, status: "pending", attemptsDelta: 0, runAt: gate.until, heldReason: gate.reason, historyNote: m.heldReason ? null : gate.reason }, attempts: [] };
     }
-    const channel = m.channel as Channel;
     const client = ctx.clients.get(m.clientId);
-    const from = channel === "sms" ? client?.smsFrom : channel === "whatsapp" ? client?.whatsappFrom : client?.emailFrom;
+    const fromOf = (c: Channel) => (c === "sms" ? client?.smsFrom : c === "whatsapp" ? client?.whatsappFrom : client?.emailFrom);
+    let message: OutgoingMessage = { id: m.id, clientId: m.clientId, channel: m.channel as Channel, to: m.to, from: fromOf(m.channel as Channel), subject: m.subject, body: m.body, headers: gate.headers, mediaUrls: mediaUrlsOf(m.metadata) };
+    let note: string | null = null;
+    let sentAs: Outcome["sentAs"] = null;
+    if (m.channel === "whatsapp") {
+      // WhatsApp's 24-hour window, judged now (it may have closed while the message waited).
+      const decision = decideWhatsAppSend({
+        message: m, now, windowClosesAt: ctx.whatsappWindows?.get(whatsappConversationOf(m)) ?? null,
+        client: { name: client?.name ?? "", smsFrom: client?.smsFrom ?? null }, settings: client ? clientSettings(client) : {},
+        smsSuppressed: isSuppressed(ctx, m.clientId, m.to, "sms"),
+      });
+      if (decision.mode === "dead_letter") {
+        return { outcome: { id: m.id, status: "dead_letter", attemptsDelta: 0, deadLetterReason: decision.reason, lastError: decision.reason }, attempts: [] };
+      }
+      if (decision.mode === "template") {
+        // The template is the whole message: its text and any media were approved with it.
+        message = { ...message, whatsappTemplate: { contentSid: decision.contentSid, contentVariables: decision.contentVariables }, mediaUrls: undefined };
+        note = decision.note;
+      } else if (decision.mode === "sms") {
+        message = { ...message, channel: "sms", to: decision.to, from: fromOf("sms"), body: decision.body };
+        note = decision.note;
+        sentAs = { channel: "sms", to: decision.to, body: decision.body };
+      }
+    }
+    const channel = message.channel;
     if (!(await beforeSend())) return "lease_lost";
-    const result = await sendThroughChain(
-      { id: m.id, clientId: m.clientId, channel, to: m.to, from, subject: m.subject, body: m.body, headers: gate.headers },
-      deps.chains[channel] ?? [],
-      m.attempts + 1,
-      clock,
-    );
+    const result = await sendThroughChain(message, deps.chains[channel] ?? [], m.attempts + 1, clock);
     if (result.ok) {
-      const costCents = result.costCents ?? estimateCostCents(channel, m.body, pricesFor(client));
+      const costCents = result.costCents ?? estimateCostCents(channel, message.body, pricesFor(client));
       return {
-        outcome: { id: m.id, status: "sent", attemptsDelta: 1, provider: result.provider, providerMessageId: result.providerMessageId, costCents },
+        outcome: {
+          id: m.id, status: "sent", attemptsDelta: 1, provider: result.provider, providerMessageId: result.providerMessageId, costCents, sentAs,
+          historyNote: note ? `via ${result.provider}: ${note}` : null,
+        },
         attempts: result.attempts,
       };
     }

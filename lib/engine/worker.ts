@@ -144,6 +144,7 @@ export function createWorker(deps: WorkerDeps) {
         const o = result.outcome;
         const after = snapshot({
           ...m,
+          ...(o.sentAs && { channel: o.sentAs.channel, to: o.sentAs.to }),
           status: o.status,
           attempts: m.attempts + o.attemptsDelta,
           provider: o.provider ?? m.provider,

@@ -2,7 +2,7 @@
 import { DateTime } from "luxon";
 import type { CallPayload } from "../schemas/call-webhook";
 import type { Channel, Category } from "../domain/words";
-import type { FollowUpRules } from "./rules";
+import { channelGroupOf, type FollowUpRules } from "./rules";
 import { zoneOrNull } from "../compliance/zone-or-null";
 
 export interface CallFacts {
@@ -59,10 +59,17 @@ export function extractCallFacts(call: CallPayload): CallFacts {
   };
 }
 
-export function planFollowUps(call: CallPayload, facts: CallFacts, rules: FollowUpRules, now: Date): FollowUpPlan {
+/** A phone follow-up's channel: the kind's rule, WhatsApp only when the client has a WhatsApp sender. */
+export function phoneChannelFor(kind: string, rules: FollowUpRules, hasWhatsAppSender: boolean): "sms" | "whatsapp" {
+  const group = channelGroupOf(kind);
+  return group && rules.channels?.[group] === "whatsapp" && hasWhatsAppSender ? "whatsapp" : "sms";
+}
+
+export function planFollowUps(call: CallPayload, facts: CallFacts, rules: FollowUpRules, now: Date, senders: { whatsapp: boolean } = { whatsapp: false }): FollowUpPlan {
   const planned: PlannedFollowUp[] = [];
   const skipped: SkippedFollowUp[] = [];
-  const add = (kind: string, channel: Channel, category: Category, at: Date) => {
+  const add = (kind: string, requested: Channel, category: Category, at: Date) => {
+    const channel = requested === "sms" ? phoneChannelFor(kind, rules, senders.whatsapp) : requested;
     const to = channel === "email" ? facts.customerEmail : facts.customerPhone;
     if (!to) {
       skipped.push({ kind, channel, reason: channel === "email" ? "no email address for the customer" : "no valid phone number for the customer" });

@@ -1,6 +1,18 @@
 // Follow-up rules: the defaults, editable per client in its settings (`followUps`).
 import { z } from "zod";
 
+const phoneChannel = z.enum(["sms", "whatsapp"]);
+export type PhoneChannel = z.infer<typeof phoneChannel>;
+
+/** The rule group a follow-up kind's channel is chosen by. */
+export function channelGroupOf(kind: string): "confirmation" | "reminder" | "nurture" | "missedCall" | null {
+  if (kind === "confirmation") return "confirmation";
+  if (kind.startsWith("reminder")) return "reminder";
+  if (kind.startsWith("nurture")) return "nurture";
+  if (kind === "missed_call") return "missedCall";
+  return null;
+}
+
 export const followUpRulesSchema = z
   .object({
     booked: z
@@ -24,6 +36,20 @@ export const followUpRulesSchema = z
       })
       .default({ reasons: ["dial_no_answer", "dial_busy", "voicemail_reached"], missedCallSms: true }),
     bookingLink: z.string().max(500).default(""),
+    /**
+     * The phone channel of each follow-up kind. WhatsApp is used only when the client has a
+     * WhatsApp sender (whatsappFrom); otherwise the follow-up goes by SMS.
+     */
+    channels: z
+      .object({ confirmation: phoneChannel, reminder: phoneChannel, nurture: phoneChannel, missedCall: phoneChannel })
+      .partial()
+      .default({}),
+    /**
+     * When WhatsApp's 24-hour window has closed by send time and no approved template is
+     * mapped for the kind, send the follow-up by SMS (if the client has an SMS sender)
+     * instead of dead-lettering it.
+     */
+    whatsappSmsFallback: z.boolean().default(true),
   })
   .default({} as never);
 

@@ -34,8 +34,14 @@ const RECIPIENT_CODES = new Set([
   21610, // recipient replied STOP (unsubscribed)
   21612, // 'To' number not reachable via SMS / this channel
   21614, // 'To' number is not a mobile number
+  63016, // WhatsApp: free text outside the 24-hour window (only an approved template may be sent)
   63024, // WhatsApp: invalid message recipient
 ]);
+
+/** What an operator should read for codes whose Twilio wording does not say what to do. */
+const EXPLANATIONS: Record<number, string> = {
+  63016: "WhatsApp's 24-hour window is closed: the customer has not written in the last 24 hours, so only an approved template can be sent (map one under the client's WhatsApp templates)",
+};
 
 /** The account or sender is the problem: a human must fix it; the next provider may work. */
 const PROVIDER_CODES = new Set([
@@ -81,6 +87,19 @@ export function twilioPriceToCents(price: string | null | undefined): number | u
   return Number.isFinite(value) ? Math.max(0, Math.round(value * 100)) : undefined;
 }
 
+/**
+ * What the message says: an approved template (ContentSid + ContentVariables, no Body: the
+ * template is the text), or the body with any media (MediaUrl, repeated). A blank body is
+ * left out so a picture can go alone.
+ */
+export function contentOf(message: Pick<OutgoingMessage, "body" | "mediaUrls" | "whatsappTemplate">): { body?: string; mediaUrl?: string[]; contentSid?: string; contentVariables?: string } {
+  if (message.whatsappTemplate) {
+    const { contentSid, contentVariables } = message.whatsappTemplate;
+    return { contentSid, ...(Object.keys(contentVariables).length ? { contentVariables: JSON.stringify(contentVariables) } : {}) };
+  }
+  return { ...(message.body.trim() ? { body: message.body } : {}), ...(message.mediaUrls?.length ? { mediaUrl: message.mediaUrls } : {}) };
+}
+
 interface HttpFailure {
   status?: number;
   code?: number;
@@ -121,7 +140,8 @@ export function createTwilioProvider(opts: TwilioOptions): Provider {
       const errorClass = classifyTwilioError(failure.status, failure.code);
       const retryAfterMs = failure.status === 429 ? parseRetryAfterMs(headers?.["retry-after"]) : undefined;
       const code = failure.code !== undefined ? String(failure.code) : `HTTP_${failure.status}`;
-      return new ProviderError(errorClass, `twilio: ${failure.message ?? `HTTP ${failure.status}`}`, code, retryAfterMs);
+      const explained = failure.code !== undefined ? EXPLANATIONS[failure.code] : undefined;
+      return new ProviderError(errorClass, `twilio: ${explained ?? failure.message ?? `HTTP ${failure.status}`}`, code, retryAfterMs);
     }
     const network = networkErrorCode(err);
     if (network) return new ProviderError("transient", `twilio: network error (${network})`, network);
@@ -138,7 +158,7 @@ export function createTwilioProvider(opts: TwilioOptions): Provider {
       try {
         const to = message.channel === "whatsapp" ? toWhatsAppAddress(message.to) : message.to;
         const created = await responseHeaders.run(slot, () =>
-          client.messages.create({ to, ...senderFor(message), body: message.body, statusCallback: opts.statusCallbackUrl }),
+          client.messages.create({ to, ...senderFor(message), ...contentOf(message), statusCallback: opts.statusCallbackUrl }),
         );
         return { providerMessageId: created.sid, costCents: twilioPriceToCents(created.price) };
       } catch (err) {

@@ -14,6 +14,13 @@ export interface OutgoingMessage {
   body: string;
   /** Extra email headers (List-Unsubscribe on marketing mail); SMS providers ignore them. */
   headers?: Record<string, string>;
+  /** Pictures or files to attach (MMS, WhatsApp media): public http(s) URLs the provider fetches. */
+  mediaUrls?: string[];
+  /**
+   * An approved WhatsApp template instead of free text (outside WhatsApp's 24-hour window
+   * only a template may be sent): Twilio's ContentSid and its numbered variables, rendered.
+   */
+  whatsappTemplate?: { contentSid: string; contentVariables: Record<string, string> };
 }
 
 export interface SendResult {

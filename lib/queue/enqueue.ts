@@ -7,6 +7,7 @@ import type { Client, Message } from "../generated/sqlite/client";
 import { AppError, zodDetails } from "../errors";
 import { messageInputSchema, type ValidMessageInput } from "../schemas/message";
 import { clientSettings } from "../domain/json-columns";
+import { mediaMetadata } from "../messages/media";
 import { renderTemplate } from "../templates/render";
 import { insertRowsSql } from "../db/json-rows";
 import { sql, type Sql } from "../db/sql";
@@ -55,7 +56,7 @@ function buildRow(client: Client, input: ValidMessageInput, opts: EnqueueOptions
     channel: input.channel,
     to: input.to,
     subject: subject ?? null,
-    body: body!,
+    body: body ?? "", // a picture alone (mediaUrl) has no text
     template: input.template ?? null,
     variables: input.variables ? JSON.stringify(input.variables) : null,
     category: input.category,
@@ -64,7 +65,7 @@ function buildRow(client: Client, input: ValidMessageInput, opts: EnqueueOptions
     maxAttempts: opts.maxAttempts,
     idempotencyKey: opts.idempotencyKey ?? null,
     requestHash: opts.idempotencyKey ? requestHashOf(input) : null,
-    metadata: JSON.stringify(input.metadata ?? {}),
+    metadata: JSON.stringify({ ...input.metadata, ...mediaMetadata(input.mediaUrl) }),
     callId: opts.callId ?? null,
     customerId: opts.customerId ?? null,
     conversationId: opts.conversationId ?? null,

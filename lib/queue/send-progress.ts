@@ -13,7 +13,7 @@ import { raw, sql, type Columns } from "../db/sql";
 import { ATTEMPT_COLUMNS, HISTORY_COLUMNS, historyRow } from "./message-row";
 import type { TransitionName } from "./transitions";
 
-const OUTCOME_COLUMNS: Columns = { id: "text", status: "text", provider: "text", pmid: "text", cost: "int", lastError: "text", dlReason: "text", runAt: "timestamp", delta: "int", held: "text" };
+const OUTCOME_COLUMNS: Columns = { id: "text", status: "text", provider: "text", pmid: "text", cost: "int", lastError: "text", dlReason: "text", runAt: "timestamp", delta: "int", held: "text", channel: "text", to: "text", body: "text" };
 
 export interface Outcome {
   id: string;
@@ -29,6 +29,11 @@ export interface Outcome {
   runAt?: Date | null;
   heldReason?: string | null;
   historyNote?: string | null;
+  /**
+   * sent: what actually went when it is not what was queued (WhatsApp's window closed and the
+   * follow-up went by SMS: channel sms, the bare number, the SMS text). The history says so.
+   */
+  sentAs?: { channel: string; to: string; body: string } | null;
 }
 
 /** The transition an outcome makes. */
@@ -86,9 +91,13 @@ export async function commitSendProgress(database: Database, owner: string, prog
     WITH v AS (${dialect.jsonRows(OUTCOME_COLUMNS, outcomes.map((o) => ({
       id: o.id, status: o.status, provider: o.provider ?? null, pmid: o.providerMessageId ?? null, cost: o.costCents ?? 0,
       lastError: o.lastError ?? null, dlReason: o.deadLetterReason ?? null, runAt: o.runAt ?? null, delta: o.attemptsDelta, held: o.heldReason ?? null,
+      channel: o.sentAs?.channel ?? null, to: o.sentAs?.to ?? null, body: o.sentAs?.body ?? null,
     })))})
     UPDATE "Message" SET
       "status" = v."status",
+      "channel" = COALESCE(v."channel", "Message"."channel"),
+      "to" = COALESCE(v."to", "Message"."to"),
+      "body" = COALESCE(v."body", "Message"."body"),
       "attempts" = "Message"."attempts" + v."delta",
       "provider" = COALESCE(v."provider", "Message"."provider"),
       "providerMessageId" = COALESCE(v."pmid", "Message"."providerMessageId"),

@@ -18,7 +18,7 @@ export const TRANSITIONS = {
   enqueue: { from: [], to: "pending", event: "queued", writes: "a new row (runAt = scheduledFor); no history row: createdAt is the first entry" },
   claim: { from: ["pending", "failed", "processing"], to: "processing", event: "processing", writes: "lease (owner, expiry; runAt = expiry); processing only once its lease expired" },
   startSend: { from: ["processing"], to: "processing", event: null, writes: "sendStartedAt, under the lease, before the provider is called" },
-  send: { from: ["processing"], to: "sent", event: "sent", writes: "provider, providerMessageId, cost, sentAt, attempts+1, an attempt row per provider call, history" },
+  send: { from: ["processing"], to: "sent", event: "sent", writes: "provider, providerMessageId, cost, sentAt, attempts+1, an attempt row per provider call, history (which WhatsApp template went); channel, to and body when a closed WhatsApp window sent it by SMS" },
   fail: { from: ["processing"], to: "failed", event: "failed", writes: "lastError, nextAttemptAt = runAt, attempts+1, attempt rows, history" },
   deadLetter: { from: ["processing"], to: "dead_letter", event: "dead_letter", writes: "deadLetterReason, deadLetterAt, attempt rows, history" },
   hold: { from: ["processing"], to: "pending", event: "queued", writes: "runAt = the next opening or the provider's Retry-After, heldReason" },

@@ -5,6 +5,7 @@ import { KNOWN_VARIABLES } from "../templates/defaults";
 import { templateVariables } from "../templates/render";
 import { followUpRulesSchema } from "../followups/rules";
 import { complianceSettingsSchema } from "../compliance/settings-schema";
+import { whatsappTemplatesSchema } from "../whatsapp/templates";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "time must be HH:MM");
 const window = z
@@ -41,6 +42,8 @@ export const clientSettingsSchema = z
     customVariables: z.array(z.string().regex(/^[a-zA-Z_]\w*$/)).max(50).optional(),
     pricesCents: z.object({ sms: z.number().min(0), whatsapp: z.number().min(0), email: z.number().min(0) }).partial().optional(),
     compliance: complianceSettingsSchema.optional(),
+    /** Approved WhatsApp templates per kind, sent when the 24-hour window is closed (lib/whatsapp/templates.ts). */
+    whatsappTemplates: whatsappTemplatesSchema.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -52,6 +55,15 @@ export const clientSettingsSchema = z
         ctx.addIssue({ code: "custom", path: ["templates", key], message: `unknown variable(s): ${[...new Set(unknown)].join(", ")} (known: ${[...allowed].join(", ")})` });
       }
       if (key.endsWith(".email") && !t.subject) ctx.addIssue({ code: "custom", path: ["templates", key, "subject"], message: "an email template needs a subject" });
+    }
+    // The same for a WhatsApp template's placeholders (snake_case spellings answer too).
+    const snake = (v: string) => v.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    const known = new Set([...allowed, ...[...allowed].map(snake)]);
+    for (const [kind, t] of Object.entries(s.whatsappTemplates ?? {})) {
+      for (const [n, text] of Object.entries(t.variables)) {
+        const unknown = templateVariables(text).filter((v) => !known.has(v));
+        if (unknown.length) ctx.addIssue({ code: "custom", path: ["whatsappTemplates", kind, "variables", n], message: `unknown variable(s): ${[...new Set(unknown)].join(", ")} (known: ${[...allowed].join(", ")})` });
+      }
     }
   });
 

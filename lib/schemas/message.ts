@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CATEGORIES, CHANNELS, ERROR_CLASSES, MESSAGE_STATUSES } from "../domain/words";
 import { timezoneSchema } from "./client";
+import { mediaInputSchema } from "../messages/media";
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -29,6 +30,8 @@ export const messageInputSchema = z
     kind: z.string().min(1).max(50).optional(),
     scheduledFor: z.iso.datetime({ offset: true }).optional(),
     metadata: z.record(z.string(), z.unknown()).optional(),
+    /** A picture or file (or up to ten) to attach: MMS on SMS, media on WhatsApp (Twilio's MediaUrl). */
+    mediaUrl: mediaInputSchema.optional(),
     /** What the caller knows of the recipient: `timezone` (IANA) is stored on the customer and used for quiet hours. */
     customer: z.object({ timezone: timezoneSchema.optional() }).strict().optional(),
   })
@@ -36,7 +39,8 @@ export const messageInputSchema = z
   .superRefine((m, ctx) => {
     const problem = recipientProblem(m.channel, m.to);
     if (problem) ctx.addIssue({ code: "custom", path: ["to"], message: problem });
-    if (!m.body && !m.template) ctx.addIssue({ code: "custom", path: ["body"], message: "either body or template is required" });
+    if (!m.body && !m.template && !m.mediaUrl) ctx.addIssue({ code: "custom", path: ["body"], message: "either body, template or mediaUrl is required" });
+    if (m.mediaUrl && m.channel === "email") ctx.addIssue({ code: "custom", path: ["mediaUrl"], message: "media is sent by SMS (MMS) or WhatsApp, not email" });
     if (m.channel === "email" && !m.subject && !m.template) {
       ctx.addIssue({ code: "custom", path: ["subject"], message: "an email needs a subject" });
     }

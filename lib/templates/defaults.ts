@@ -26,6 +26,12 @@ export const DEFAULT_TEMPLATES: Record<string, TemplateText> = {
     subject: "Still thinking it over[[, {{customerName}}]]?",
     body: "Hi[[ {{customerName}}]],\n\nYou called {{businessName}} a few days ago. Whenever you are ready, reply to this email[[ or book here: {{bookingLink}}]].\n\n{{businessName}}",
   },
+  // WhatsApp texts: no "Reply STOP" line (WhatsApp has its own block and mute).
+  "reminder.whatsapp": { body: "Reminder: your appointment with {{businessName}} is on {{appointmentTime}}." },
+  "reminder_24h.whatsapp": { body: "Reminder: your appointment with {{businessName}} is tomorrow, {{appointmentTime}}." },
+  "reminder_1h.whatsapp": { body: "Reminder: your appointment with {{businessName}} is in one hour ({{appointmentTime}})." },
+  "nurture_day1.whatsapp": { body: "Hi[[ {{customerName}}]], thanks for calling {{businessName}} yesterday. Ready to book? Reply to this message[[ or book at {{bookingLink}}]]." },
+  "missed_call.whatsapp": { body: "Sorry we missed you[[, {{customerName}}]]! {{businessName}} will be happy to help: call us back[[ or book at {{bookingLink}}]]." },
   "missed_call.sms": { body: "Sorry we missed you[[, {{customerName}}]]! {{businessName}} will be happy to help: call us back[[ or book at {{bookingLink}}]]. Reply STOP to opt out." },
 };
 

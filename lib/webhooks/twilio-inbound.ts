@@ -15,13 +15,14 @@ import { runWrites } from "../db/direct";
 import type { Columns } from "../db/sql";
 import { findClientForInbound } from "../clients/routes";
 import { parseForm, verifyTwilioSignature } from "./twilio-status";
+import { inboundMediaUrls } from "../messages/media";
 
-const INBOUND_COLUMNS: Columns = { id: "text", clientId: "text", channel: "text", from: "text", to: "text", body: "text", mediaUrl: "text", providerMessageId: "text", conversationId: "text", createdAt: "timestamp" };
+const INBOUND_COLUMNS: Columns = { id: "text", clientId: "text", channel: "text", from: "text", to: "text", body: "text", mediaUrl: "text", mediaUrls: "text", providerMessageId: "text", conversationId: "text", createdAt: "timestamp" };
 
 export const TWILIO_INBOUND_PATH = "/api/webhooks/twilio/inbound";
 
 const inboundSchema = z
-  .object({ From: z.string().min(1).max(64), To: z.string().min(1).max(64), Body: z.string().max(10_000).default(""), MessageSid: z.string().min(1).max(64), MediaUrl0: z.string().max(2000).optional() })
+  .object({ From: z.string().min(1).max(64), To: z.string().min(1).max(64), Body: z.string().max(10_000).default(""), MessageSid: z.string().min(1).max(64), NumMedia: z.string().max(3).optional() })
   .passthrough();
 
 export async function handleTwilioInbound({ database, bus, config }: Services, raw: string, contentType: string | null, signature: string | null, now = new Date()) {
@@ -38,11 +39,13 @@ export async function handleTwilioInbound({ database, bus, config }: Services, r
   const from = msg.From.replace(/^whatsapp:/, "");
   const conversationId = conversationIdFor(client.id, channel, from);
   const id = newId("in");
+  const media = inboundMediaUrls(params);
+  const mediaUrl = media[0] ?? null;
   try {
     // The message and its conversation (unread + 1, WhatsApp's window opened) in one transaction.
     await runWrites(database, [
-      insertRowsSql(database, "InboundMessage", INBOUND_COLUMNS, [{ id, clientId: client.id, channel, from, to: msg.To, body: msg.Body, mediaUrl: msg.MediaUrl0 ?? null, providerMessageId: msg.MessageSid, conversationId, createdAt: now }])!,
-      touchConversationsSql(database, [{ id: conversationId, clientId: client.id, channel, address: from, customerId: null, messageId: id, text: msg.Body || (msg.MediaUrl0 ? "(media)" : ""), direction: "inbound", at: now }])!,
+      insertRowsSql(database, "InboundMessage", INBOUND_COLUMNS, [{ id, clientId: client.id, channel, from, to: msg.To, body: msg.Body, mediaUrl, mediaUrls: media.length ? JSON.stringify(media) : null, providerMessageId: msg.MessageSid, conversationId, createdAt: now }])!,
+      touchConversationsSql(database, [{ id: conversationId, clientId: client.id, channel, address: from, customerId: null, messageId: id, text: msg.Body || (mediaUrl ? "(media)" : ""), direction: "inbound", at: now }])!,
     ]);
   } catch (err) {
     if ((err as { code?: string })?.code === "P2002") return { duplicate: true };
@@ -50,7 +53,7 @@ export async function handleTwilioInbound({ database, bus, config }: Services, r
   }
   const conversation = await database.db.conversation.findUnique({ where: { id: conversationId } });
   if (conversation) publishConversationUpdated(bus, (await serializeConversations(database, [conversation]))[0]!);
-  bus.emit("inbound", { conversationId, messageId: msg.MessageSid, text: msg.Body, mediaUrl: msg.MediaUrl0 ?? null, timestamp: now.toISOString() });
+  bus.emit("inbound", { conversationId, messageId: msg.MessageSid, text: msg.Body, mediaUrl, timestamp: now.toISOString() });
 
   // STOP / START / HELP: lib/compliance/keywords.ts (suppression, audit, the one reply through the queue).
   const keyword = await handleKeyword(database, bus, {

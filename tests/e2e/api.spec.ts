@@ -157,12 +157,15 @@ test("scheduled messages are listed soonest first and can be cancelled", async (
 
 test("a batch accepts valid items and reports the others by index", async ({ request }) => {
   const { client } = await newClient(request);
+  // The WhatsApp recipient never wrote: outside the 24-hour window only an approved template goes.
+  const template = { contentSid: "HX0123456789abcdef0123456789abcdef", variables: { "1": "{{businessName}}" } };
+  expect((await request.patch(`/api/clients/${client.id}`, { headers: ADMIN, data: { settings: { whatsappTemplates: { confirmation: template } } } })).status()).toBe(200);
   const res = await request.post("/api/messages/batch", {
     headers: ADMIN,
     data: { messages: [
       { clientId: client.id, channel: "sms", to: "+15551231000", body: "one", idempotencyKey: "k1" },
       { clientId: client.id, channel: "sms", to: "oops", body: "two" },
-      { clientId: client.id, channel: "whatsapp", to: "whatsapp:+15551231001", body: "three" },
+      { clientId: client.id, channel: "whatsapp", to: "whatsapp:+15551231001", body: "three", kind: "confirmation" },
     ] },
   });
   expect(res.status()).toBe(202);

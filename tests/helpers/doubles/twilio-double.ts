@@ -18,6 +18,8 @@ export const twilioFaults = {
   unsubscribed: twilioError(400, 21610, "Attempt to send to unsubscribed recipient"),
   senderNotAllowed: twilioError(400, 21606, "The From phone number is not a valid, SMS-capable inbound phone number for your account."),
   unavailable: twilioError(503, 20503, "Service Unavailable"),
+  /** WhatsApp free text to a customer who has not written in 24 hours. */
+  outsideWindow: twilioError(400, 63016, "Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template."),
   rateLimited: (retryAfterSeconds: number) => twilioError(429, 20429, "Too Many Requests", { "Retry-After": String(retryAfterSeconds) }),
   hangUp: { hangUp: true } as Fault,
 };
@@ -25,6 +27,8 @@ export const twilioFaults = {
 export interface TwilioDouble extends HttpDouble {
   /** Form fields of every message the double accepted, in order. */
   accepted: Record<string, string>[];
+  /** Every MediaUrl of each accepted message (the form repeats the field), aligned with `accepted`. */
+  acceptedMedia: string[][];
   faults: FaultScript;
   /** The `price` the next accepted messages carry (Twilio usually sends null at creation). */
   price: string | null;
@@ -36,6 +40,7 @@ export async function startTwilioDouble(opts: { accountSid?: string; authToken?:
   const sid = opts.accountSid ?? TWILIO_SID;
   const expectedAuth = `Basic ${Buffer.from(`${sid}:${opts.authToken ?? TWILIO_TOKEN}`).toString("base64")}`;
   const accepted: Record<string, string>[] = [];
+  const acceptedMedia: string[][] = [];
   const faults = new FaultScript();
   const double: TwilioDouble = {
     ...(await startHttpDouble((req) => {
@@ -49,10 +54,15 @@ export async function startTwilioDouble(opts: { accountSid?: string; authToken?:
       if (!String(req.headers["content-type"]).startsWith("application/x-www-form-urlencoded")) {
         return toReply(twilioError(400, 20001, "form-encoded body expected"));
       }
-      const params = Object.fromEntries(new URLSearchParams(req.body));
+      const form = new URLSearchParams(req.body);
+      const params = Object.fromEntries(form);
+      // Twilio's own checks on what a message says: something to send, a well-formed template id.
+      if (!params.Body && !form.has("MediaUrl") && !params.ContentSid) return toReply(twilioError(400, 21619, "A text message body or media urls must be specified."));
+      if (params.ContentSid && !/^HX[0-9a-f]{32}$/i.test(params.ContentSid)) return toReply(twilioError(400, 21655, "The ContentSid is Invalid."));
       const fault = faults.take(params.To ?? "");
       if (fault) return toReply(fault);
       accepted.push(params);
+      acceptedMedia.push(form.getAll("MediaUrl"));
       const messageSid = `SM${randomBytes(16).toString("hex")}`;
       return {
         status: 201,
@@ -62,7 +72,8 @@ export async function startTwilioDouble(opts: { accountSid?: string; authToken?:
           to: params.To,
           from: params.From ?? null,
           messaging_service_sid: params.MessagingServiceSid ?? null,
-          body: params.Body,
+          body: params.Body ?? "",
+          num_media: String(form.getAll("MediaUrl").length),
           status: "queued",
           num_segments: "1",
           price: double.price,
@@ -75,6 +86,7 @@ export async function startTwilioDouble(opts: { accountSid?: string; authToken?:
       };
     })),
     accepted,
+    acceptedMedia,
     faults,
     price: null,
     accountStatus: "active",

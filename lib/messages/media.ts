@@ -1,0 +1,44 @@
+// Media on a message (MMS, WhatsApp pictures and files): public http(s) URLs the provider
+// fetches. An outbound message keeps them in its metadata (`mediaUrl`, the first, which the
+// conversation history shows, and `mediaUrls`, all of them); inbound ones are Twilio's
+// MediaUrl0 … MediaUrl{NumMedia-1}.
+import { z } from "zod";
+
+/** Twilio takes at most 10 media per message. */
+export const MAX_MEDIA = 10;
+
+export const mediaUrlSchema = z.string().trim().max(2000).regex(/^https?:\/\/\S+$/, "an http(s) URL");
+
+/** `mediaUrl` in a message input: one URL or up to ten; always a list once parsed. */
+export const mediaInputSchema = z
+  .union([mediaUrlSchema, z.array(mediaUrlSchema).min(1).max(MAX_MEDIA)])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
+
+/** What the message's metadata stores for its media. */
+export const mediaMetadata = (urls: readonly string[] | undefined) => (urls?.length ? { mediaUrl: urls[0]!, mediaUrls: [...urls] } : {});
+
+/** The media URLs a stored message carries (its metadata JSON); empty when none or unreadable. */
+export function mediaUrlsOf(metadata: string | null | undefined): string[] {
+  try {
+    const m = JSON.parse(metadata ?? "{}") as { mediaUrl?: unknown; mediaUrls?: unknown };
+    const list = Array.isArray(m.mediaUrls) ? m.mediaUrls : typeof m.mediaUrl === "string" ? [m.mediaUrl] : [];
+    return list.filter((u): u is string => typeof u === "string" && /^https?:\/\//.test(u)).slice(0, MAX_MEDIA);
+  } catch {
+    return [];
+  }
+}
+
+/** An inbound message's stored list (InboundMessage.mediaUrls, JSON); empty when none or unreadable. */
+export function mediaListOf(json: string | null | undefined): string[] {
+  return json ? mediaUrlsOf(`{"mediaUrls":${json}}`) : [];
+}
+
+/** Twilio's inbound media fields: MediaUrl0 … MediaUrl{NumMedia-1} (at most 10), in order. */
+export function inboundMediaUrls(params: Record<string, unknown>): string[] {
+  const urls: string[] = [];
+  for (let i = 0; i < MAX_MEDIA; i++) {
+    const url = params[`MediaUrl${i}`];
+    if (typeof url === "string" && /^https?:\/\/\S+$/.test(url) && url.length <= 2000) urls.push(url);
+  }
+  return urls;
+}
