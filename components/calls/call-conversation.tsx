@@ -7,7 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/api-client";
 import type { ConversationPage } from "@/components/api/types";
 import { conversationsUrl, inboxHref } from "@/components/inbox/inbox-filter";
-import { ConversationThread } from "@/components/inbox/conversation-thread";
+import { Thread } from "@/components/conversations/thread";
 
 export function CallConversation({ clientId, phone }: { clientId: string; phone: string | null }) {
   const query = useQuery({
@@ -22,7 +22,7 @@ export function CallConversation({ clientId, phone }: { clientId: string; phone:
   if (!query.data) return <p data-testid="call-conversation-empty" className="text-sm text-slate-500 dark:text-slate-400">No SMS with this customer yet.</p>;
   return (
     <div className="space-y-2">
-      <ConversationThread conversationId={query.data.id} className="max-h-96 rounded-md bg-slate-50 dark:bg-slate-950/40" />
+      <Thread conversationId={query.data.id} auth={{ kind: "session" }} className="h-[28rem] rounded-md border border-slate-200 dark:border-slate-800" />
       <Link href={inboxHref({ clientId }, query.data.id)} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
         Open in the Inbox →
       </Link>

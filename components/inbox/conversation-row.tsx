@@ -7,7 +7,7 @@ import { memo } from "react";
 import type { ApiConversation } from "@/components/api/types";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ChannelIcon } from "./channel-icon";
-import { PreviewTicks } from "./preview-ticks";
+import { Ticks } from "@/components/conversations/ticks";
 
 /** Who the conversation is with, as the Inbox names them. */
 export function conversationTitle(c: Pick<ApiConversation, "customer" | "address">): string {
@@ -40,7 +40,7 @@ function ConversationRowImpl({ conversation: c, href, selected, clientName, now 
             </span>
           </div>
           <div className="mt-0.5 flex items-center gap-1.5">
-            {last?.direction === "outbound" && <PreviewTicks status={last.status} />}
+            {last?.direction === "outbound" && <Ticks status={last.status ?? "pending"} />}
             <span data-testid="conversation-preview" className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-800 dark:text-slate-100" : "text-slate-500 dark:text-slate-400"}`}>
               {last ? (
                 <>

@@ -15,12 +15,10 @@ import { ConversationRow } from "./conversation-row";
 import { InboxFilterBar } from "./inbox-filter-bar";
 import { inboxHref, type InboxFilter } from "./inbox-filter";
 import { useConversationList, useLiveConversationList } from "./use-conversation-list";
-import { useMarkRead } from "./use-mark-read";
 
 export function InboxView({ filter, conversationId }: { filter: InboxFilter; conversationId?: string }) {
   const list = useConversationList(filter);
-  const readAgain = useMarkRead(conversationId);
-  useLiveConversationList(filter, conversationId, readAgain);
+  useLiveConversationList(filter, conversationId);
   const now = useNow();
   const { clients } = useClients();
 
@@ -62,7 +60,9 @@ export function InboxView({ filter, conversationId }: { filter: InboxFilter; con
     <div className="space-y-4">
       <PageHeader
         title="Inbox"
-        description="Customers' replies and our messages, by conversation. New messages move their conversation to the top as they arrive."
+        description={
+          <span className={conversationId ? "hidden lg:inline" : undefined}>Customers&apos; replies and our messages, by conversation. New messages move their conversation to the top as they arrive.</span>
+        }
         actions={
           // On a phone the thread is its own step: the list's filters wait on the list.
           <div className={conversationId ? "hidden w-full lg:block lg:w-auto" : "w-full sm:w-auto"}>
@@ -77,7 +77,7 @@ export function InboxView({ filter, conversationId }: { filter: InboxFilter; con
             <Link href={inboxHref(filter)} className="text-sm text-indigo-700 hover:underline lg:hidden dark:text-indigo-300">
               ← All conversations
             </Link>
-            <ConversationPane conversationId={conversationId} listed={open} clientName={names.get(open?.clientId ?? "")} />
+            <ConversationPane conversationId={conversationId} listed={open} />
           </div>
         ) : (
           <div className="hidden place-items-center rounded-lg border border-dashed border-slate-300 p-10 text-sm text-slate-500 lg:grid dark:border-slate-700 dark:text-slate-400">

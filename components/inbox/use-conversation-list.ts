@@ -2,12 +2,15 @@
 
 // The Inbox's list for one filter, newest activity first, a page at a time, kept current by
 // `conversation:updated`: the conversation moves to its place (place-conversation.ts) in the
-// cache at once, without a refetch. A search cannot be judged in the browser, so a searched
-// list is refetched (at most once a second) instead.
+// cache at once, without a refetch; so does a conversation the thread has just marked read. A search cannot be judged in the browser, so a searched
+// list is refetched (at most once a second) instead. Our own messages' progress (sent,
+// delivered, read: queue:message:*) and sends that do not announce their conversation (API
+// sends, follow-ups) are not in that event: a message event naming a conversation refetches.
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/api-client";
 import type { ApiConversation, ConversationPage } from "@/components/api/types";
 import { useThrottledRefetch } from "@/components/live/throttled-invalidator";
+import { MESSAGE_EVENT_NAMES } from "@/components/live/live-events";
 import { useBufferedLive } from "@/components/live/use-buffered-live";
 import { conversationsUrl, type InboxFilter } from "./inbox-filter";
 import { placeConversation } from "./place-conversation";
@@ -38,14 +41,7 @@ export function belongsToList(filter: InboxFilter, c: ApiConversation, openId?: 
   return true;
 }
 
-/** Replaces a conversation wherever the cached lists show it (a mark-read answer), keeping its place. */
-export function patchConversationInLists(queryClient: ReturnType<typeof useQueryClient>, conversation: ApiConversation) {
-  queryClient.setQueriesData<InfiniteData<ConversationPage>>({ queryKey: ["conversations", "list"] }, (data) =>
-    data && { ...data, pages: data.pages.map((p) => ({ ...p, conversations: p.conversations.map((c) => (c.id === conversation.id ? conversation : c)) })) },
-  );
-}
-
-export function useLiveConversationList(filter: InboxFilter, openId?: string, onOpenUpdated?: (c: ApiConversation) => void) {
+export function useLiveConversationList(filter: InboxFilter, openId?: string) {
   const queryClient = useQueryClient();
   const key = conversationListKey(filter);
   const refetch = useThrottledRefetch(key, 1_000);
@@ -54,7 +50,6 @@ export function useLiveConversationList(filter: InboxFilter, openId?: string, on
     (heard) => {
       for (const { payload } of heard) {
         const conversation = payload as ApiConversation;
-        if (conversation.id === openId) onOpenUpdated?.(conversation);
         if (filter.clientId && conversation.clientId !== filter.clientId) continue;
         if (filter.q) {
           refetch();
@@ -68,5 +63,12 @@ export function useLiveConversationList(filter: InboxFilter, openId?: string, on
       }
     },
     100,
+  );
+  useBufferedLive(
+    MESSAGE_EVENT_NAMES,
+    (heard) => {
+      if (heard.some(({ payload }) => payload.conversationId && (!filter.clientId || payload.clientId === filter.clientId))) refetch();
+    },
+    1_000,
   );
 }

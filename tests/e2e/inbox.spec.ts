@@ -81,8 +81,8 @@ test("an inbound SMS appears live at the top, unread; opening it reads it; anoth
   // Opening the second conversation marks it read: its badge goes, the nav counts down; it keeps its place.
   await rowOf(page, "+15557770022").click();
   await expect(page).toHaveURL(/\/inbox\/conv_[0-9a-f]+$/);
-  await expect(page.getByTestId("thread-title")).toHaveText("+15557770022");
-  await expect(page.getByTestId("conversation-thread")).toContainText("Can I move my appointment to Monday?");
+  await expect(page.getByTestId("thread").locator("header")).toContainText("+15557770022");
+  await expect(page.getByTestId("bubbles")).toContainText("Can I move my appointment to Monday?");
   await expect(rowOf(page, "+15557770022").getByTestId("unread-badge")).toHaveCount(0);
   await expect(rowOf(page, "+15557770022")).toHaveAttribute("aria-current", "true");
   await expect(navUnread(page)).toHaveAttribute("data-count", "2");
@@ -91,10 +91,18 @@ test("an inbound SMS appears live at the top, unread; opening it reads it; anoth
   // A new message in the open conversation moves it to the top, shows in the thread and is read at once.
   await inbound(request, "+15557770022", A_NUMBER, "Or Tuesday works too");
   await expect.poll(() => titles(page)).toEqual(["+15557770022", "+15557770033", "+15557770011"]);
-  await expect(page.getByTestId("conversation-thread")).toContainText("Or Tuesday works too");
+  await expect(page.getByTestId("bubbles")).toContainText("Or Tuesday works too");
   await expect(rowOf(page, "+15557770022").getByTestId("conversation-preview")).toHaveText("Or Tuesday works too");
   await expect(rowOf(page, "+15557770022")).toHaveAttribute("data-unread", "0");
   await expect(navUnread(page)).toHaveAttribute("data-count", "2");
+
+  // A reply from the Inbox: the row shows it as ours, and its ticks follow it to delivered.
+  await page.getByTestId("reply-box").getByLabel("Message").fill("Tuesday at 10 it is");
+  await page.getByTestId("reply-box").getByRole("button", { name: "Send" }).click();
+  const replied = rowOf(page, "+15557770022");
+  await expect(replied.getByTestId("conversation-preview")).toHaveText("You: Tuesday at 10 it is");
+  await expect(replied.getByTestId("ticks")).toHaveAttribute("data-tick", "delivered", { timeout: 15_000 });
+  expect((await titles(page))[0]).toBe("+15557770022");
 
   // The server agrees: read stays read after a reload.
   const listed = (await (await request.get(`/api/conversations?clientId=${a.id}`, { headers: ADMIN })).json()) as { conversations: { address: string; unreadCount: number }[] };
@@ -141,10 +149,10 @@ test("a call's detail shows the customer's SMS thread, and the Inbox shows the c
 
   await logIn(page, `/calls/${callId}`);
   const section = page.getByTestId("call-conversation");
-  await expect(section.getByTestId("conversation-thread")).toContainText("Can I move my appointment to Monday?");
-  await expect(section.getByTestId("conversation-thread")).toContainText("Or Tuesday works too");
+  await expect(section.getByTestId("bubbles")).toContainText("Can I move my appointment to Monday?");
+  await expect(section.getByTestId("bubbles")).toContainText("Or Tuesday works too");
   await section.getByRole("link", { name: "Open in the Inbox →" }).click();
-  await expect(page.getByTestId("thread-title")).toHaveText("+15557770022");
+  await expect(page.getByTestId("thread").locator("header")).toContainText("+15557770022");
   await expect(page.getByTestId("customer-calls").getByTestId("customer-call")).toHaveAttribute("data-call-id", callId);
 
   // Another customer's conversation has no calls.
@@ -159,7 +167,7 @@ test("screenshots of the Inbox, light and dark, desktop and phone; on a phone th
     await page.goto("/inbox");
     await expect(rows(page)).toHaveCount(6);
     await rowOf(page, "+15557770022").click();
-    await expect(page.getByTestId("conversation-thread")).toContainText("Or Tuesday works too");
+    await expect(page.getByTestId("bubbles")).toContainText("Or Tuesday works too");
     await expect(page.getByTestId("customer-call")).toHaveCount(1);
     if (tag === "phone") {
       await expect(page.getByTestId("conversation-list")).toBeHidden();
@@ -171,7 +179,7 @@ test("screenshots of the Inbox, light and dark, desktop and phone; on a phone th
       await page.emulateMedia({ colorScheme: "dark" });
       await page.screenshot({ path: `${SCREENSHOTS}/inbox-list-phone-dark.png`, fullPage: true, animations: "disabled" });
       await rowOf(page, "+15557770022").click();
-      await expect(page.getByTestId("conversation-thread")).toContainText("Or Tuesday works too");
+      await expect(page.getByTestId("bubbles")).toContainText("Or Tuesday works too");
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
     await page.emulateMedia({ colorScheme: "light" });
