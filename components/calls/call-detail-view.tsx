@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { ApiError } from "@/components/api/api-client";
 import { useClientNames } from "@/components/api/use-clients";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { CallAnalysis } from "./call-analysis";
 import { CallConversation } from "./call-conversation";
 import { CallFacts } from "./call-facts";
@@ -62,11 +63,15 @@ export function CallDetailView({ callId }: { callId: string }) {
     <div className="space-y-4">
       <div className="space-y-1">
         <BackLink />
-        <h1 className="text-xl font-semibold tracking-tight">
-          {call.direction === "outbound" ? "Call to " : "Call from "}
-          <span className="font-mono">{customerNumber(call) ?? "an unknown number"}</span>
-        </h1>
-        <p className="break-all font-mono text-xs text-slate-500 dark:text-slate-400">{call.callId}</p>
+        <PageHeader
+          title={
+            <>
+              {call.direction === "outbound" ? "Call to " : "Call from "}
+              <span className="font-mono">{customerNumber(call) ?? "an unknown number"}</span>
+            </>
+          }
+          description={<span className="break-all font-mono text-xs">{call.callId}</span>}
+        />
       </div>
 
       <CallFacts call={call} clientName={clientNames.get(call.clientId)} />

@@ -3,6 +3,7 @@
 // /clients/:id – every setting of one client, each part saved on its own.
 import Link from "next/link";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { ApiError } from "@/components/api/api-client";
 import { BusinessHoursSection } from "./business-hours-section";
 import { ComplianceSection } from "./compliance-section";
@@ -44,22 +45,24 @@ export function ClientEditor({ clientId }: { clientId: string }) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div className="space-y-1">
-          <Link href="/clients" className={LINK}>
-            ← All clients
-          </Link>
-          <h1 className="text-xl font-semibold tracking-tight">{client.name}</h1>
-          <p className="break-all font-mono text-xs text-slate-500 dark:text-slate-400">{client.id}</p>
-        </div>
-        <nav aria-label="This client's activity" className="flex gap-4">
-          <Link href={`/calls?clientId=${encodeURIComponent(client.id)}`} className={LINK}>
-            Calls →
-          </Link>
-          <Link href={`/messages?clientId=${encodeURIComponent(client.id)}`} className={LINK}>
-            Messages →
-          </Link>
-        </nav>
+      <div className="space-y-1">
+        <Link href="/clients" className={LINK}>
+          ← All clients
+        </Link>
+        <PageHeader
+          title={client.name}
+          description={<span className="break-all font-mono text-xs">{client.id}</span>}
+          actions={
+            <nav aria-label="This client's activity" className="flex gap-4">
+              <Link href={`/calls?clientId=${encodeURIComponent(client.id)}`} className={LINK}>
+                Calls →
+              </Link>
+              <Link href={`/messages?clientId=${encodeURIComponent(client.id)}`} className={LINK}>
+                Messages →
+              </Link>
+            </nav>
+          }
+        />
       </div>
       {/* Each section keeps its own draft from the first load: saving one never resets another. */}
       <DetailsSection client={client} />

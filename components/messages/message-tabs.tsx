@@ -13,6 +13,16 @@ const LABELS: Record<MessageTab, string> = {
   scheduled: "Scheduled",
 };
 
+/** What each tab's count counts, said on hover: the Scheduled count is not the window's. */
+const COUNTS: Record<MessageTab, string> = {
+  all: "Every message kept, in any state",
+  pending: "Waiting for their time to be sent, scheduled ones included",
+  sent: "Sent, delivered or read",
+  failed: "Failed on the last try and waiting for a retry",
+  dead_letter: "Gave up: waiting for a person to edit and resend or cancel",
+  scheduled: "Pending messages whose time is still ahead, however far (the list shows the window chosen)",
+};
+
 /** Scheduled counts every pending message whose time is still ahead, however far. */
 function tabCount(tab: MessageTab, stats: QueueStats | undefined): number | null {
   if (!stats) return null;
@@ -34,6 +44,7 @@ export function MessageTabs({ filter, stats }: { filter: MessageFilter; stats?: 
             aria-current={active ? "page" : undefined}
             data-testid="message-tab"
             data-tab={tab}
+            title={COUNTS[tab]}
             className={`flex items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium transition ${
               active
                 ? "border-indigo-600 text-indigo-700 dark:border-indigo-400 dark:text-indigo-300"

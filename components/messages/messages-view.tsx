@@ -90,7 +90,9 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
         <div className="flex flex-wrap items-center gap-3">
           <ScheduleWindowPicker filter={filter} />
           <span data-testid="schedule-total" className="text-sm text-slate-500 dark:text-slate-400">
-            {windowTotal !== undefined ? `${windowTotal} in this window` : "\u00a0"}
+            {windowTotal === undefined
+              ? "\u00a0"
+              : `${windowTotal} in this window${stats && stats.scheduled !== windowTotal ? ` · ${stats.scheduled} scheduled in all` : ""}`}
           </span>
         </div>
       )}

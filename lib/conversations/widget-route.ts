@@ -1,9 +1,7 @@
 // Route wrapper for /api/v1/widget/*: the caller is a widget token (Authorization: Bearer
 // wt_… or ?token=wt_…), or what withAuth accepts (an API key, a console session with the
 // cross-site rule). No or bad credentials answer 401.
-import { route, type HandlerContext } from "../http/route";
-import { resolvePrincipal } from "../auth/principal";
-import { assertCookieRequestAllowed } from "../http/csrf";
+import { requestPrincipal, route, type HandlerContext } from "../http/route";
 import { AppError } from "../errors";
 import { isWidgetToken, verifyWidgetToken } from "./widget-token";
 import type { WidgetCaller } from "./widget";
@@ -21,8 +19,7 @@ export function widgetRoute<P extends Params = Params>(handler: (ctx: { req: Req
       const verified = verifyWidgetToken(bearer);
       caller = verified ? { kind: "widget", conversationId: verified.conversationId } : null;
     } else {
-      caller = await resolvePrincipal(ctx.db, { authorization: bearer ? `Bearer ${bearer}` : null, cookie: req.headers.get("cookie") });
-      if (caller?.kind === "admin" && caller.via === "session") assertCookieRequestAllowed(req, ctx.config.PUBLIC_URL);
+      caller = await requestPrincipal(ctx, req, bearer ? `Bearer ${bearer}` : null);
     }
     if (!caller) throw new AppError("UNAUTHENTICATED", "missing, invalid or expired credentials (a widget token, an API key or a console session)");
     return handler({ ...ctx, caller });

@@ -26,7 +26,9 @@ function webHeaders(req: IncomingMessage): Headers {
 function webRequest(req: IncomingMessage): Request {
   const method = req.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+  // A fixed origin, not the Host header: a malformed Host made `new Request` throw (a 500).
+  // Nothing downstream reads the request's host; the cross-site rule compares Origin with PUBLIC_URL.
+  return new Request(new URL(req.url ?? "/", "http://herald.internal"), {
     method,
     headers: webHeaders(req),
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,

@@ -90,15 +90,21 @@ export function withAuth<P extends Params = Params>(
   handler: (ctx: { req: Request; params: P; principal: Principal } & HandlerContext) => Promise<Response>,
 ) {
   return route<P>(async (ctx) => {
-    const { req } = ctx;
-    const principal = await resolvePrincipal(ctx.db, {
-      authorization: req.headers.get("authorization"),
-      cookie: req.headers.get("cookie"),
-    });
+    const principal = await requestPrincipal(ctx, ctx.req);
     if (!principal) throw new AppError("UNAUTHENTICATED", "missing or invalid credentials (Authorization: Bearer <key> or a console session)");
-    if (principal.kind === "admin" && principal.via === "session") assertCookieRequestAllowed(req, ctx.config.PUBLIC_URL);
     return handler({ ...ctx, principal });
   });
+}
+
+/**
+ * The caller a request's Authorization header (or `authorization`, when the caller's key came
+ * another way) and session cookie name, or null. A console session must also pass the
+ * cross-site rule (lib/http/csrf.ts): withAuth and the widget's routes both ask here.
+ */
+export async function requestPrincipal(ctx: HandlerContext, req: Request, authorization = req.headers.get("authorization")): Promise<Principal | null> {
+  const principal = await resolvePrincipal(ctx.db, { authorization, cookie: req.headers.get("cookie") });
+  if (principal?.kind === "admin" && principal.via === "session") assertCookieRequestAllowed(req, ctx.config.PUBLIC_URL);
+  return principal;
 }
 
 /**

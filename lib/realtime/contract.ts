@@ -1,4 +1,5 @@
 // The one typed Socket.IO contract, imported by the server and the browser.
+import type { ApiConversation } from "../conversations/queries";
 import type { Server } from "socket.io";
 export const MESSAGE_EVENTS = [
   "queued",
@@ -28,19 +29,8 @@ export interface MessageEventPayload {
   conversationId?: string | null;
 }
 
-/** A conversation as GET /api/conversations lists it (lib/conversations/queries.ts). */
-export interface ConversationEventPayload {
-  id: string;
-  clientId: string;
-  channel: string;
-  customer: { id: string | null; name: string | null; phone: string | null; email: string | null };
-  address: string;
-  lastMessage: { direction: string; text: string; status: string | null; at: string } | null;
-  unreadCount: number;
-  lastReadAt: string | null;
-  windowClosesAt: string | null;
-  updatedAt: string;
-}
+/** A conversation as GET /api/conversations lists it: the very type lib/conversations/queries.ts serializes. */
+export type ConversationEventPayload = ApiConversation;
 
 export interface QueueStats {
   byStatus: Record<string, number>;

@@ -28,6 +28,7 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
         const widget = verifyWidgetToken(token);
         if (!widget) return next(new Error("UNAUTHENTICATED"));
         socket.data.conversationId = widget.conversationId;
+        socket.data.expiresAt = widget.expiresAt.getTime();
         return next();
       }
       const principal = await resolvePrincipal(database.db, { cookie: socket.handshake.headers.cookie, token });
@@ -42,6 +43,10 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
   io.on("connection", (socket) => {
     if (socket.data.conversationId) {
       void socket.join(`conversation:${socket.data.conversationId}`);
+      // A token is good until it expires, and so is the socket it opened: the widget mints a new one and reconnects.
+      const expiry = setTimeout(() => socket.disconnect(true), Math.max(0, socket.data.expiresAt - Date.now()));
+      expiry.unref();
+      socket.on("disconnect", () => clearTimeout(expiry));
       return;
     }
     const principal = socket.data.principal;

@@ -8,7 +8,7 @@ import { callPayload, signedRequest } from "../helpers/retell";
 import { ADMIN, SCREENSHOTS, createClient, enqueue, logIn, waitForStatus } from "./console-helpers";
 
 const WIDTHS = [1280, 1440, 390] as const;
-const HEADED = new Set(["overview", "inbox", "inbox-thread", "messages", "messages-expanded", "scheduled", "calls", "clients", "errors", "suppressions"]);
+const HEADED = new Set(["overview", "inbox", "inbox-thread", "messages", "messages-expanded", "scheduled", "calls", "call-detail", "clients", "client-editor", "errors", "suppressions"]);
 
 /** What does not fit, described; empty when the page fits. */
 function overflows(page: Page): Promise<string[]> {

@@ -37,7 +37,7 @@ test("each tab shows its rows and live counts, scoped to the client in the URL",
   // The schedule: 24 h holds the two-hour one, 7 days both, soonest first, in both time zones.
   await page.locator('[data-testid="message-tab"][data-tab="scheduled"]').click();
   await expect(page.getByTestId("scheduled-row")).toHaveCount(1);
-  await expect(page.getByTestId("schedule-total")).toHaveText("1 in this window");
+  await expect(page.getByTestId("schedule-total")).toHaveText("1 in this window · 2 scheduled in all");
   await expect(page.getByTestId("client-time").first()).toHaveText(/E[SD]T|GMT-[45]/);
   await page.locator('[data-testid="schedule-window"][data-hours="168"]').click();
   await expect(page).toHaveURL(/hours=168/);

@@ -93,3 +93,12 @@ test("conversation events cross from the worker thread", () => {
   assert.equal(CROSSING.inbound, true);
   assert.equal(CROSSING.message, true);
 });
+
+test("a widget socket is closed when its token expires", async () => {
+  // Expiry is kept in whole seconds: this token ends between 0.5 and 1.5 s from now.
+  const socket = await open(mintWidgetToken("conv_mine", new Date(), 1500).token);
+  const started = Date.now();
+  const reason = await new Promise<string>((resolve) => socket.on("disconnect", resolve));
+  assert.equal(reason, "io server disconnect");
+  assert.ok(Date.now() - started < 2000, `closed after ${Date.now() - started} ms`);
+});
