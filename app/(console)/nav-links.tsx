@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { CriticalBadge } from "@/components/errors/critical-badge";
+import { UnreadTotalBadge } from "@/components/inbox/unread-total-badge";
 
 const LINKS = [
   { href: "/", label: "Overview", prefetch: true },
+  { href: "/inbox", label: "Inbox", prefetch: true },
   { href: "/messages", label: "Messages", prefetch: true },
   { href: "/calls", label: "Calls", prefetch: true },
   { href: "/clients", label: "Clients", prefetch: true },
@@ -37,6 +39,7 @@ export function NavLinks() {
             }`}
           >
             {label}
+            {href === "/inbox" && <UnreadTotalBadge clientId={clientId ?? undefined} />}
             {href === "/errors" && <CriticalBadge />}
           </Link>
         );

@@ -4,6 +4,7 @@
 // together here from the serializers it calls, and says so.
 import type { getCallDetail, getCallStats, listCalls, toApiCall } from "@/lib/calls/queries";
 import type { toApiClient } from "@/lib/clients/clients";
+import type { ApiConversation, conversationDetail, listConversations } from "@/lib/conversations/queries";
 import type { listErrors } from "@/lib/errorlog/queries";
 import type { SkippedFollowUp } from "@/lib/followups/plan";
 import type { ApiMessage, toApiAttempt, toApiHistory } from "@/lib/queue/serialize";
@@ -68,3 +69,11 @@ export type TemplatePreview = ReturnType<typeof previewTemplate>;
 // Errors.
 
 export type ErrorPage = Awaited<ReturnType<typeof listErrors>>;
+
+// Conversations (the Inbox).
+
+/** One row of GET /api/conversations, and the payload of `conversation:updated`. */
+export type { ApiConversation };
+export type ConversationPage = Awaited<ReturnType<typeof listConversations>>;
+/** GET /api/conversations/:id: the conversation and its latest messages, oldest first. */
+export type ConversationDetail = Awaited<ReturnType<typeof conversationDetail>>;

@@ -8,6 +8,7 @@ import { useClientNames } from "@/components/api/use-clients";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { CallAnalysis } from "./call-analysis";
+import { CallConversation } from "./call-conversation";
 import { CallFacts } from "./call-facts";
 import { CallFollowUps } from "./call-follow-ups";
 import { customerNumber } from "./call-row";
@@ -82,6 +83,9 @@ export function CallDetailView({ callId }: { callId: string }) {
           </Section>
           <Section title="Analysis">
             <CallAnalysis analysis={call.analysis} />
+          </Section>
+          <Section title="Conversation" testId="call-conversation">
+            <CallConversation clientId={call.clientId} phone={customerNumber(call)} />
           </Section>
         </div>
         <Section title="Transcript" className="lg:self-start">

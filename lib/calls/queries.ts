@@ -5,12 +5,15 @@ import type { Call, Prisma } from "../generated/sqlite/client";
 import { z } from "zod";
 import { toApiMessage } from "../queue/serialize";
 import { searchIds } from "../db/like";
+import { sql } from "../db/sql";
 
 export const callListQuerySchema = z.object({
   clientId: z.string().min(1).optional(),
   status: z.enum(["ongoing", "ended", "analyzed"]).optional(),
   /** Text in the call id, the agent id or either number. */
   q: z.string().trim().min(1).max(200).optional(),
+  /** One customer's calls (the Inbox beside a thread): this number as the caller or the called. */
+  phone: z.string().trim().min(1).max(64).optional(),
   cursor: z.string().regex(/^call_[0-9a-f]+$/, "invalid cursor").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -55,11 +58,12 @@ export async function listCalls(database: Database, q: CallListQuery) {
     ...(q.clientId && { clientId: q.clientId }),
     ...(q.status && { status: q.status }),
     ...(q.cursor && { id: { lt: q.cursor } }),
+    ...(q.phone && { OR: [{ fromNumber: q.phone }, { toNumber: q.phone }] }),
   };
   if (q.q) {
     // Prisma's `contains` reads %, _ and \ as wildcards: the search finds the page's ids (lib/db/like.ts).
     const columns = ["callId", "agentId", "fromNumber", "toNumber"];
-    where.id = { in: await searchIds(database, { table: "Call", columns, text: q.q, equals: { clientId: q.clientId, status: q.status }, before: q.cursor, limit: q.limit + 1 }) };
+    where.id = { in: await searchIds(database, { table: "Call", columns, text: q.q, equals: { clientId: q.clientId, status: q.status }, where: q.phone ? [sql`("fromNumber" = ${q.phone} OR "toNumber" = ${q.phone})`] : [], before: q.cursor, limit: q.limit + 1 }) };
   }
   const rows = await db.call.findMany({ where, orderBy: { id: "desc" }, take: q.limit + 1 });
   const more = rows.length > q.limit;

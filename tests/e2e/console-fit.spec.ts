@@ -8,7 +8,7 @@ import { callPayload, signedRequest } from "../helpers/retell";
 import { ADMIN, SCREENSHOTS, createClient, enqueue, logIn, waitForStatus } from "./console-helpers";
 
 const WIDTHS = [1280, 1440, 390] as const;
-const HEADED = new Set(["overview", "messages", "messages-expanded", "scheduled", "calls", "call-detail", "clients", "client-editor", "errors", "suppressions"]);
+const HEADED = new Set(["overview", "inbox", "inbox-thread", "messages", "messages-expanded", "scheduled", "calls", "call-detail", "clients", "client-editor", "errors", "suppressions"]);
 
 /** What does not fit, described; empty when the page fits. */
 function overflows(page: Page): Promise<string[]> {
@@ -76,9 +76,15 @@ test("every console page fits at 1280, 1440 and 390 px, light and dark", async (
   await waitForStatus(request, dead.id, "dead_letter");
   await waitForStatus(request, delivered.id, "delivered");
 
+  // The SMS conversation the dead-lettered message began (API sends open one too).
+  const inbox = (await (await request.get(`/api/conversations?clientId=${client.id}&channel=sms`, { headers: ADMIN })).json()) as { conversations: { id: string; address: string }[] };
+  const conversation = inbox.conversations.find((c) => c.address === "+15551230001")!;
+
   await logIn(page, "/");
   const pages: [string, string, ((p: Page) => Promise<void>)?][] = [
     ["overview", "/"],
+    ["inbox", "/inbox", async (p) => void (await expect(p.getByTestId("conversation-row").first()).toBeVisible())],
+    ["inbox-thread", `/inbox/${conversation.id}?clientId=${client.id}`, async (p) => void (await expect(p.getByTestId("bubbles")).toContainText("Please arrive ten minutes early"))],
     ["messages", `/messages?clientId=${client.id}`],
     [
       "messages-expanded",

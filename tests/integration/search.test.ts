@@ -66,6 +66,16 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await listMessages(t, listQuerySchema.parse({ q: seen[2]! }))).messages.map((m) => m.id), [seen[2]]);
     });
 
+    test("calls: one customer's number, as the caller or the called, with or without a search", async () => {
+      await t.db.call.create({ data: { id: newId("call"), callId: "call_out_to_ann", clientId, status: "ended", direction: "outbound", toNumber: "+15550009999" } });
+      await t.db.call.create({ data: { id: newId("call"), callId: "call_from_ann", clientId, status: "ended", fromNumber: "+15550009999" } });
+      assert.deepEqual(await calls({ phone: "+15550009999" }), ["call_from_ann", "call_out_to_ann"]);
+      assert.deepEqual(await calls({ phone: "+1555000999" }), [], "the whole number, not a part of it");
+      assert.deepEqual(await calls({ phone: "+15550009999", q: "out" }), ["call_out_to_ann"]);
+      assert.deepEqual(await calls({ phone: "+15550009999", q: "plain" }), [], "the search keeps the number filter");
+      await t.db.call.deleteMany({ where: { callId: { in: ["call_out_to_ann", "call_from_ann"] } } });
+    });
+
     test("calls: by call id, agent or number, wildcards literal", async () => {
       assert.deepEqual(await calls({ q: "%" }), ["call_100%_sure"]);
       assert.deepEqual(await calls({ q: "_" }), ["call_100%_sure", "call_a_b", "call_c\\d", "call_plain"], "every call id has an underscore");
