@@ -106,6 +106,9 @@ const ROUTES: Row[] = [
   { route: "GET /api/conversations/:id", req: (w, o) => ({ path: `/api/conversations/${conversationOf(o)}` }), ok: 200, other: 404 },
   { route: "POST /api/conversations/:id/read", req: (w, o) => ({ path: `/api/conversations/${conversationOf(o)}/read` }), ok: 200, other: 404 },
   { route: "GET /api/v1/widget/conversation/:conversationId/history", req: (w, o) => ({ path: `/api/v1/widget/conversation/${conversationOf(o)}/history` }), ok: 200, other: 404 },
+  { route: "GET /api/v1/widget/conversation/:conversationId", req: (w, o) => ({ path: `/api/v1/widget/conversation/${conversationOf(o)}` }), ok: 200, other: 404 },
+  // fresh(o, "dead_letter") is a message to …0001, in that address's conversation.
+  { route: "POST /api/v1/widget/conversation/:conversationId/retry", req: async (w, o) => ({ path: `/api/v1/widget/conversation/${conversationIdFor(o.id, "sms", "+15557770001")}/retry`, data: { messageId: await w.fresh(o, "dead_letter") } }), ok: 200, other: 404 },
   { route: "POST /api/v1/widget/token", req: (w, o) => ({ path: "/api/v1/widget/token", data: { conversationId: conversationOf(o) } }), ok: 200, other: 404 },
   { route: "POST /api/v1/widget/send", req: (w, o) => ({ path: "/api/v1/widget/send", data: { conversationId: conversationOf(o), tenantId: o.id, integrationId: "sms", text: "matrix reply" } }), ok: 200, other: 404 },
   { route: "POST /api/templates/preview", req: (w, o) => ({ path: "/api/templates/preview", data: { clientId: o.id, kind: "confirmation", channel: "sms" } }), ok: 200 },
