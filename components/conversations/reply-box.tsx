@@ -41,7 +41,7 @@ export function ReplyBox({ onSend, disabled, whatsapp }: { onSend: (text: string
           value={mediaUrl}
           onChange={(e) => setMediaUrl(e.target.value)}
           aria-invalid={!mediaOk}
-          className="mb-2 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm aria-invalid:border-red-500 dark:border-slate-700 dark:bg-slate-950"
+          className="mb-2 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 dark:border-slate-700 dark:bg-slate-950"
         />
       )}
       <div className="flex items-end gap-2">
@@ -64,7 +64,7 @@ export function ReplyBox({ onSend, disabled, whatsapp }: { onSend: (text: string
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKey}
           maxLength={1600}
-          className="max-h-32 min-h-9 flex-1 resize-none rounded-2xl border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950"
+          className="max-h-32 min-h-9 flex-1 resize-none rounded-2xl border border-slate-300 bg-white px-3 py-1.5 text-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-950"
         />
         <button
           type="submit"

@@ -28,7 +28,14 @@ export function ThreadHeader({ conversation, connected, whatsapp, now }: { conve
   return (
     <header className="flex items-start gap-3 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-900">
       <div aria-hidden className="grid h-9 w-9 shrink-0 place-items-center rounded-full bg-slate-200 text-sm font-semibold text-slate-700 dark:bg-slate-700 dark:text-slate-100">
-        {who.replace(/^\+/, "").slice(0, 1).toUpperCase()}
+        {conversation?.customer.name ? (
+          conversation.customer.name.trim().slice(0, 1).toUpperCase()
+        ) : (
+          <svg viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
+            <circle cx="10" cy="7" r="3.5" />
+            <path d="M3.5 17a6.5 6.5 0 0 1 13 0z" />
+          </svg>
+        )}
       </div>
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-semibold">{who}</p>

@@ -76,17 +76,20 @@ export function Thread(props: { conversationId: string; auth: { kind: "session" 
     >
       <ThreadHeader conversation={t.conversation} connected={t.connected} whatsapp={whatsapp} now={now} />
       <div ref={scroller} onScroll={onScroll} data-testid="thread-scroller" className="min-h-0 flex-1 overflow-y-auto px-3 py-3">
-        {t.loadingOlder && <p className="pb-2 text-center text-xs text-slate-500">Loading earlier messages…</p>}
-        {!t.hasOlder && !t.loading && t.bubbles.length > 0 && (
-          <p className="pb-2 text-center text-xs text-slate-400 dark:text-slate-500">Start of the conversation</p>
-        )}
-        {t.loading && <p className="py-8 text-center text-sm text-slate-500">Loading…</p>}
-        {!t.loading && t.bubbles.length === 0 && <p className="py-8 text-center text-sm text-slate-500">No messages yet.</p>}
-        <ol className="flex flex-col gap-2" data-testid="bubbles">
-          {t.bubbles.map((b) => (
-            <Bubble key={b.key} bubble={b} onRetry={t.retry} retrying={!!t.retrying[b.id]} />
-          ))}
-        </ol>
+        {/* Like any chat app, a short thread sits at the bottom, next to the reply box. */}
+        <div className="flex min-h-full flex-col justify-end">
+          {t.loadingOlder && <p className="pb-2 text-center text-xs text-slate-500">Loading earlier messages…</p>}
+          {!t.hasOlder && !t.loading && t.bubbles.length > 0 && (
+            <p className="pb-2 text-center text-xs text-slate-400 dark:text-slate-500">Start of the conversation</p>
+          )}
+          {t.loading && <p className="py-8 text-center text-sm text-slate-500">Loading…</p>}
+          {!t.loading && t.bubbles.length === 0 && <p className="py-8 text-center text-sm text-slate-500">No messages yet.</p>}
+          <ol className="flex flex-col gap-2" data-testid="bubbles">
+            {t.bubbles.map((b) => (
+              <Bubble key={b.key} bubble={b} onRetry={t.retry} retrying={!!t.retrying[b.id]} />
+            ))}
+          </ol>
+        </div>
       </div>
       <ReplyBox onSend={t.send} disabled={!t.conversation || t.conversation.channel === "email"} whatsapp={whatsapp} />
     </section>

@@ -40,7 +40,8 @@ function pagePolicy(nonce: string, frameAncestors: string, config: SecurityHeade
     // React's development build evaluates code for its error overlays; production never does.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // Pictures in a conversation (MMS, WhatsApp) live on the provider's https host; an image cannot run script.
+    "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
     "connect-src 'self'", // the API and Socket.IO, same origin (CSP 3: 'self' covers ws: and wss: too)
     "object-src 'none'",

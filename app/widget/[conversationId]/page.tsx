@@ -28,8 +28,9 @@ export default async function WidgetPage({ params, searchParams }: { params: Pro
   if (!verified) return <WidgetProblem code="UNAUTHENTICATED" title="This link has expired or is not valid" detail="Widget links are valid for an hour. Ask for a new one." />;
   if (verified.conversationId !== conversationId) return <WidgetProblem code="NOT_FOUND" title="Conversation not found" detail="This link does not open this conversation." />;
   return (
-    <main className="h-dvh">
-      <Thread conversationId={conversationId} auth={{ kind: "token", token }} className="h-full" />
+    // A readable column on a wide screen; edge to edge in a phone or a small iframe.
+    <main className="h-dvh bg-slate-100 dark:bg-slate-900">
+      <Thread conversationId={conversationId} auth={{ kind: "token", token }} className="mx-auto h-full max-w-3xl md:border-x md:border-slate-200 md:dark:border-slate-800" />
     </main>
   );
 }
