@@ -3,10 +3,11 @@
 // A conversation's thread, for the console (a session) and the embeddable widget (a token):
 // the customer, WhatsApp's window, the messages (older ones load as you scroll up, keeping
 // your place), and the reply box. What it does with the data is use-thread.ts's.
-import { useEffect, useLayoutEffect, useRef } from "react";
+import { Fragment, useEffect, useLayoutEffect, useRef } from "react";
 import { ApiError } from "@/components/api/api-client";
 import { useNow } from "@/components/ui/relative-time";
 import { Bubble } from "./bubble";
+import { DayDivider, startsDay } from "./day-divider";
 import { ReplyBox } from "./reply-box";
 import type { ThreadAuth } from "./thread-api";
 import { useThread } from "./use-thread";
@@ -65,7 +66,9 @@ export function Thread(props: { conversationId: string; auth: { kind: "session" 
     }
   }, [t.hasOlder, t.loadingOlder, t.bubbles.length]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (t.error && !t.conversation) return <ThreadProblem className={className} error={t.error instanceof ApiError ? t.error : null} />;
+  // An expired token (the widget stays open past its hour) ends the thread with the same message.
+  const expired = t.error instanceof ApiError && t.error.status === 401;
+  if (t.error && (!t.conversation || expired)) return <ThreadProblem className={className} error={t.error instanceof ApiError ? t.error : null} />;
 
   return (
     <section
@@ -85,8 +88,11 @@ export function Thread(props: { conversationId: string; auth: { kind: "session" 
           {t.loading && <p className="py-8 text-center text-sm text-slate-500">Loading…</p>}
           {!t.loading && t.bubbles.length === 0 && <p className="py-8 text-center text-sm text-slate-500">No messages yet.</p>}
           <ol className="flex flex-col gap-2" data-testid="bubbles">
-            {t.bubbles.map((b) => (
-              <Bubble key={b.key} bubble={b} onRetry={t.retry} retrying={!!t.retrying[b.id]} />
+            {t.bubbles.map((b, i) => (
+              <Fragment key={b.key}>
+                {startsDay(b.timestamp, t.bubbles[i - 1]?.timestamp) && <DayDivider timestamp={b.timestamp} now={now} />}
+                <Bubble bubble={b} onRetry={t.retry} retrying={!!t.retrying[b.id]} />
+              </Fragment>
             ))}
           </ol>
         </div>

@@ -218,6 +218,37 @@ test("a failing recipient shows Retry in red, and Retry sends once", async ({ pa
   expect(((await history.json()) as { messages: { direction: string }[] }).messages.filter((m) => m.direction === "outbound")).toHaveLength(1);
 });
 
+test("a send whose answer was lost shows Retry, and Retry resends the same messageId: the customer gets it once", async ({ page, request }) => {
+  const customer = num("2010");
+  await customerWrites(request, customer, SMS_FROM, "Is my crown ready?");
+  const conversation = conversationIdFor(clientId, "sms", customer);
+  await page.goto(widgetUrl(conversation, await tokenFor(request, conversation)));
+  await expect(page.getByTestId("thread-live")).toHaveText("Live");
+  const bodies: string[] = [];
+  // The first send reaches Herald, but its answer never comes back (the connection drops).
+  await page.route("**/api/v1/widget/send", async (route) => {
+    bodies.push(route.request().postData() ?? "");
+    if (bodies.length === 1) {
+      await route.fetch();
+      return route.abort("connectionreset");
+    }
+    return route.continue();
+  });
+  await page.getByLabel("Message").fill("Yes, come by tomorrow");
+  await page.getByLabel("Message").press("Enter");
+  const mine = bubble(page, "Yes, come by tomorrow");
+  await expect(mine).toHaveAttribute("data-status", "failed");
+  await mine.getByTestId("retry").click();
+  await expect(mine).toHaveAttribute("data-status", "delivered", { timeout: 15_000 });
+  const ids = bodies.map((b) => (JSON.parse(b) as { messageId: string }).messageId);
+  expect(ids).toHaveLength(2);
+  expect(ids[1], "the resend carries the same messageId").toBe(ids[0]);
+  const history = await request.get(`/api/v1/widget/conversation/${conversation}/history`, { headers: ADMIN });
+  const outbound = ((await history.json()) as { messages: { id: string; direction: string }[] }).messages.filter((m) => m.direction === "outbound");
+  expect(outbound, "one message, sent once").toHaveLength(1);
+  expect((await messageOf(request, outbound[0]!.id)).attemptLog).toHaveLength(1);
+});
+
 test("history loads 20 at a time; scrolling up loads the older page and keeps the reader's place", async ({ page, request }) => {
   const customer = num("2004");
   const messages = Array.from({ length: 45 }, (_, i) => ({ clientId, channel: "sms", to: customer, body: `Note ${String(i + 1).padStart(2, "0")}` }));
