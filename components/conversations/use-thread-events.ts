@@ -40,12 +40,15 @@ function useTokenSocket(token: string | null, conversationId: string, handlers: 
       setConnected(true);
       handlers.current.onStale();
     });
+    // The server closes a token's socket when the token expires, and refuses it afterwards:
+    // a refetch then answers 401 and the thread says the link has expired; no point retrying.
     socket.on("disconnect", (reason) => {
       setConnected(false);
-      if (reason === "io server disconnect") retryLater();
+      if (reason === "io server disconnect") handlers.current.onStale();
     });
-    socket.on("connect_error", () => {
+    socket.on("connect_error", (err) => {
       setConnected(false);
+      if (err.message === "UNAUTHENTICATED") return handlers.current.onStale();
       if (!socket.active) retryLater();
     });
     socket.on("status_update", (p) => p.conversationId === conversationId && handlers.current.onStatus(p.messageId, p.status));
