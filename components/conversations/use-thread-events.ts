@@ -44,7 +44,9 @@ function useTokenSocket(token: string | null, conversationId: string, handlers: 
     // a refetch then answers 401 and the thread says the link has expired; no point retrying.
     socket.on("disconnect", (reason) => {
       setConnected(false);
-      if (reason === "io server disconnect") handlers.current.onStale();
+      if (reason !== "io server disconnect") return;
+      handlers.current.onStale();
+      retryLater(); // if the token is still good (another reason), come back
     });
     socket.on("connect_error", (err) => {
       setConnected(false);
