@@ -53,6 +53,7 @@ export async function handleTwilioInbound({ database, bus, config }: Services, r
   }
   const conversation = await database.db.conversation.findUnique({ where: { id: conversationId } });
   if (conversation) publishConversationUpdated(bus, (await serializeConversations(database, [conversation]))[0]!);
+  // messageId: the stored message's id, as the history lists it, so a thread that refetches draws it once.
   bus.emit("inbound", { conversationId, messageId: id, text: msg.Body, mediaUrl, timestamp: now.toISOString() });
 
   // STOP / START / HELP: lib/compliance/keywords.ts (suppression, audit, the one reply through the queue).
