@@ -12,6 +12,7 @@ import { getQueueStats } from "../queue/stats";
 import type { HeraldIo } from "./contract";
 import { isClustered } from "./cluster";
 import { logFor } from "../log";
+import { announceConversations } from "./conversation-announcer";
 
 export type { HeraldIo };
 
@@ -78,6 +79,10 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
     target.emit(`error:${event}`, payload);
   });
 
+  // Anyone in a console room (or, in a cluster, maybe elsewhere) wants the inbox's events.
+  const consoleListening = () => isClustered(io) || [...io.sockets.adapter.rooms.keys()].some((room) => room === "admin" || room.startsWith("client:"));
+  const stopAnnouncing = announceConversations(database, bus, consoleListening);
+
   // Stats are counts over the whole table (~150 ms at 100,000 messages): after each round
   // the next waits four times as long as this one took, so they never take more than a
   // fifth of the process however busy the queue is.
@@ -105,6 +110,6 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
     }
   }, STATS_INTERVAL_MS);
   timer.unref();
-  httpServer.on("close", () => clearInterval(timer));
+  httpServer.on("close", () => (clearInterval(timer), stopAnnouncing()));
   return io;
 }

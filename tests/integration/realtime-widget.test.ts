@@ -14,6 +14,9 @@ import { EventBus } from "../../lib/events/bus";
 import type { ConversationEventPayload, MessageEventPayload } from "../../lib/realtime/contract";
 import { attachRealtime, type HeraldIo } from "../../lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "../helpers/databases";
+import { makeClient } from "../helpers/fixtures";
+import { enqueueMessage } from "../../lib/queue/enqueue";
+import { messageInputSchema } from "../../lib/schemas/message";
 
 const ADMIN_KEY = "widget-rt-admin-key-0123456789";
 process.env.ADMIN_API_KEY = ADMIN_KEY;
@@ -101,4 +104,19 @@ test("a widget socket is closed when its token expires", async () => {
   const reason = await new Promise<string>((resolve) => socket.on("disconnect", resolve));
   assert.equal(reason, "io server disconnect");
   assert.ok(Date.now() - started < 2000, `closed after ${Date.now() - started} ms`);
+});
+
+test("an API send and its ticks announce the conversation to the console, gathered, with its last message", async () => {
+  const clientId = (await makeClient(t.db, { phoneNumbers: ["+15550007001"] })).client.id;
+  const { message: sent } = await enqueueMessage(t, messageInputSchema.parse({ clientId, channel: "sms", to: "+15557770123", body: "See you at 10" }), { maxAttempts: 3 });
+  const admin = await open(ADMIN_KEY);
+  const events = heard(admin);
+  const payload = { ...message(sent.id, sent.conversationId!, "pending"), clientId };
+  bus.emit("message", { event: "enqueued", payload });
+  bus.emit("message", { event: "sent", payload: { ...payload, status: "sent" } });
+  await new Promise((r) => setTimeout(r, 700));
+  const updates = events.filter(([name]) => name === "conversation:updated").map(([, p]) => p as ConversationEventPayload);
+  assert.equal(updates.length, 1, "two events of one conversation within a flush are one announcement");
+  assert.equal(updates[0]!.id, sent.conversationId);
+  assert.deepEqual(updates[0]!.lastMessage && [updates[0]!.lastMessage.direction, updates[0]!.lastMessage.text], ["outbound", "See you at 10"]);
 });
