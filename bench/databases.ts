@@ -53,7 +53,8 @@ export async function createBenchDatabase(dialect: Dialect): Promise<BenchDataba
       url,
       label: path.relative(ROOT, file),
       async destroy() {
-        for (const s of ["", "-wal", "-shm", "-journal"]) if (existsSync(file + s)) rmSync(file + s, { force: true });
+        // .lock: the one-instance lock file server.ts leaves beside the database (lib/ops/instance-lock.ts).
+        for (const s of ["", "-wal", "-shm", "-journal", ".lock"]) if (existsSync(file + s)) rmSync(file + s, { force: true });
       },
     };
   }

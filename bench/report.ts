@@ -11,6 +11,8 @@ import { fmtInt, fmtMs, mb, round, type Summary } from "./measure";
 import type { AnchorResult } from "./anchors";
 import type { TrivialResult } from "./trivial-phase";
 import { renderComparison } from "./compare-report";
+import type { ConversationsResult } from "./conversations-phase";
+import { conversationRows } from "./conversations-report";
 
 export interface DialectRun {
   dialect: Dialect;
@@ -18,6 +20,7 @@ export interface DialectRun {
   library?: LibraryResults;
   http?: HttpResult;
   webhooks?: WebhookResult[];
+  conversations?: ConversationsResult;
   benchPeakRssKb: number;
   error?: string;
 }
@@ -26,7 +29,7 @@ export interface BenchReport {
   startedAt: string;
   finishedAt: string;
   machine: { node: string; cpus: number; cpuModel: string; memoryMb: number; loadAvgAtStart: number[]; loadAvgAtEnd: number[] };
-  settings: LibrarySettings & { httpConcurrency: number; httpEnabled: boolean; httpSkipped?: string; webhookRate: number; webhookSeconds: number };
+  settings: LibrarySettings & { httpConcurrency: number; httpEnabled: boolean; httpSkipped?: string; webhookRate: number; webhookSeconds: number; conversations?: { conversations: number; messages: number; widgetRate: number; widgetSeconds: number; repeats: number } };
   runs: DialectRun[];
   /** pg-boss and graphile-worker, run in this process on the same PostgreSQL server. */
   anchors?: AnchorResult[];
@@ -103,6 +106,7 @@ export function renderReport(report: BenchReport): string {
       ["   SIGTERM → exit code", ...cell((r) => (r.http ? `${r.http.exitCode ?? r.http.exitSignal}${r.http.stoppedCleanly ? " (graceful)" : ""}` : "–")), "0", "", ""],
       blank,
       ...webhookRows(report, cell, blank),
+      ...conversationRows(report.runs, cell, blank),
     );
   }
   rows.push(

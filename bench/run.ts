@@ -11,6 +11,7 @@ import { runAnchors, type AnchorResult } from "./anchors";
 import { runTrivialPhase, type TrivialResult } from "./trivial-phase";
 import { machineInfo, renderReport, writeReport, type BenchReport, type DialectRun } from "./report";
 import { intEnv } from "./int-env";
+import { runConversationsPhase } from "./conversations-phase";
 
 
 function dialectsFromEnv(): Dialect[] {
@@ -44,8 +45,8 @@ let httpEnabled = !["0", "false", "no"].includes((process.env.BENCH_HTTP ?? "").
 let httpSkipped: string | undefined;
 const httpConcurrency = intEnv("BENCH_HTTP_CONCURRENCY", 32, 1, 512);
 const port = intEnv("BENCH_PORT", 3200, 1024, 65535);
-// BENCH_ONLY=library,anchors,http,trivial,webhooks (any of them, comma-separated): only those phases.
-const PHASES = ["library", "anchors", "http", "trivial", "webhooks"] as const;
+// BENCH_ONLY=library,anchors,http,trivial,webhooks,conversations (any of them, comma-separated): only those phases.
+const PHASES = ["library", "anchors", "http", "trivial", "webhooks", "conversations"] as const;
 type Phase = (typeof PHASES)[number];
 const only = (process.env.BENCH_ONLY ?? "").toLowerCase().split(",").map((p) => p.trim()).filter(Boolean);
 for (const p of only) if (!(PHASES as readonly string[]).includes(p)) throw new Error(`BENCH_ONLY takes ${PHASES.join(", ")} (got "${p}")`);
@@ -55,6 +56,13 @@ const webhookSeconds = intEnv("BENCH_WEBHOOK_SECONDS", 10, 1, 120);
 const webhookWorker = (process.env.BENCH_WEBHOOK_WORKER ?? "both").toLowerCase();
 if (!["on", "off", "both"].includes(webhookWorker)) throw new Error(`BENCH_WEBHOOK_WORKER must be on, off or both (got "${webhookWorker}")`);
 const dialects = dialectsFromEnv();
+const conversationSettings = {
+  conversations: intEnv("BENCH_CONV_N", 10_000, 100, 200_000),
+  messages: intEnv("BENCH_CONV_MESSAGES", 100_000, 100, 2_000_000),
+  widgetRate: intEnv("BENCH_WIDGET_RATE", 100, 1, 2000),
+  widgetSeconds: intEnv("BENCH_WIDGET_SECONDS", 20, 0, 300),
+  repeats: intEnv("BENCH_CONV_REPEATS", 20, 1, 1000),
+};
 
 const say = (line: string) => console.log(line);
 const rssKb = () => process.resourceUsage().maxRSS;
@@ -101,6 +109,11 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
       for (const workerEnabled of !want("webhooks") ? [] : webhookWorker === "both" ? [false, true] : [webhookWorker === "on"]) {
         run.webhooks.push(await runWebhookPhase({ ...serverSettings, rate: webhookRate, seconds: webhookSeconds, workerEnabled, prefix: `bench_wh_${workerEnabled ? "w" : "a"}_` }, say));
       }
+      // The widget's send-latency target is SQLite's; PostgreSQL times the inbox's reads only.
+      if (want("conversations")) {
+        const widgetSeconds = dialect === "sqlite" || process.env.BENCH_WIDGET_PG === "1" ? conversationSettings.widgetSeconds : 0;
+        run.conversations = await runConversationsPhase({ ...serverSettings, ...conversationSettings, widgetSeconds }, say);
+      }
     }
   } catch (err) {
     run.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -118,7 +131,7 @@ async function main() {
   const machine = machineInfo();
   say(`Herald bench: N=${n}, databases ${dialects.join(" + ")}, worker batchSize ${settings.worker.batchSize} × concurrency ${settings.worker.concurrency}, HTTP ${httpEnabled ? "on" : "off"}`);
   say(`${machine.cpus} CPUs, load average ${machine.loadAvg.map((l) => l.toFixed(2)).join(" ")} (other builds on this machine make the figures noisy)`);
-  if (httpEnabled && (want("http") || want("webhooks"))) {
+  if (httpEnabled && (want("http") || want("webhooks") || want("conversations"))) {
     try {
       await ensureNextBuild(say, ["1", "true", "yes"].includes((process.env.BENCH_BUILD ?? "").toLowerCase()));
     } catch (err) {
@@ -149,7 +162,7 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: { node: machine.node, cpus: machine.cpus, cpuModel: machine.cpuModel, memoryMb: machine.memoryMb, loadAvgAtStart: machine.loadAvg, loadAvgAtEnd: machineInfo().loadAvg },
-    settings: { ...settings, httpConcurrency, httpEnabled, httpSkipped, webhookRate, webhookSeconds },
+    settings: { ...settings, httpConcurrency, httpEnabled, httpSkipped, webhookRate, webhookSeconds, conversations: conversationSettings },
     runs,
     anchors,
     trivial,
@@ -158,7 +171,7 @@ async function main() {
   say("");
   say(renderReport(report));
   say(`Results: ${writeReport(report)}`);
-  return httpSkipped || runs.some((r) => r.error || r.http?.error || r.webhooks?.some((w) => w.error)) || anchors?.some((a) => a.error) || trivial?.error ? 1 : 0;
+  return httpSkipped || runs.some((r) => r.error || r.http?.error || r.webhooks?.some((w) => w.error) || r.conversations?.error) || anchors?.some((a) => a.error) || trivial?.error ? 1 : 0;
 }
 
 main()

@@ -8,7 +8,7 @@ import { getCachedClient } from "../clients/client-cache";
 import { enqueueMessage } from "../queue/enqueue";
 import { publish } from "../queue/publish";
 import { messageInputSchema } from "../schemas/message";
-import { conversationHistory, getVisibleConversation, serializeConversations } from "./queries";
+import { conversationHistory, getVisibleConversation, readConversation, serializeConversations } from "./queries";
 import { publishConversationUpdated } from "./publish";
 import { mintWidgetToken } from "./widget-token";
 
@@ -46,8 +46,9 @@ export async function widgetSend(services: Services, caller: WidgetCaller, body:
   const conversation = await getVisibleConversation(database, caller, input.conversationId);
   if (conversation.clientId !== input.tenantId) throw new AppError("NOT_FOUND", `conversation ${input.conversationId} not found for tenant ${input.tenantId}`);
   const client = (await getCachedClient(database.db, conversation.clientId))!;
-  const routes = await database.db.clientRoute.findMany({ where: { clientId: client.id, kind: "phone" }, select: { value: true } });
-  const knownSender = input.integrationId === conversation.channel || routes.some((r) => r.value === input.integrationId);
+  // The channel's own name needs no lookup (the widget's usual integrationId); a number must be the client's.
+  const knownSender = input.integrationId === conversation.channel
+    || (await database.db.clientRoute.findMany({ where: { clientId: client.id, kind: "phone" }, select: { value: true } })).some((r) => r.value === input.integrationId);
   if (!knownSender || conversation.channel === "email") {
     throw new AppError("VALIDATION_FAILED", `integrationId: "${conversation.channel}" or one of the client's numbers for this ${conversation.channel} conversation`, [{ path: "integrationId", message: "unknown sender for this conversation" }]);
   }
@@ -61,7 +62,7 @@ export async function widgetSend(services: Services, caller: WidgetCaller, body:
   });
   publish(bus, transitions); // "enqueued" nudges the worker at once
   if (created) {
-    const fresh = await database.db.conversation.findUnique({ where: { id: conversation.id } });
+    const fresh = await readConversation(database, conversation.id);
     if (fresh) publishConversationUpdated(bus, (await serializeConversations(database, [fresh]))[0]!);
   }
   return { success: true, messageId: message.id };

@@ -94,12 +94,21 @@ async function getClientOrThrow(database: Database, clientId: string): Promise<C
   return client;
 }
 
+/**
+ * The statement finding the messages stored under these (client, key) pairs. The keys drive
+ * the loop (SQLite: CROSS JOIN keeps its left side outer): once ANALYZE has counted Message,
+ * SQLite otherwise scans every message and probes the keys for each (~90 ms per keyed enqueue
+ * at 70,000 messages, measured). PostgreSQL plans it as the inner join it is.
+ */
+export function findByKeysSql(database: Database, keys: { clientId: string; idempotencyKey: string }[]): Sql {
+  const source = database.dialect.jsonRows({ clientId: "text", idempotencyKey: "text" }, keys);
+  return sql`SELECT m.* FROM (${source}) AS k CROSS JOIN "Message" m WHERE m."clientId" = k."clientId" AND m."idempotencyKey" = k."idempotencyKey"`;
+}
+
 /** The messages already stored under these (client, key) pairs: one query, however many. */
 async function findByKeys(database: Database, keys: { clientId: string; idempotencyKey: string }[]): Promise<Map<string, Message>> {
   if (!keys.length) return new Map();
-  const source = database.dialect.jsonRows({ clientId: "text", idempotencyKey: "text" }, keys);
-  const rows = await runRead<Message>(database, sql`
-    SELECT m.* FROM "Message" m JOIN (${source}) AS k ON m."clientId" = k."clientId" AND m."idempotencyKey" = k."idempotencyKey"`);
+  const rows = await runRead<Message>(database, findByKeysSql(database, keys));
   return new Map(rows.map(normalizeRow).map((m) => [`${m.clientId}\u0000${m.idempotencyKey}`, m]));
 }
 

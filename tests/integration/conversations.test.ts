@@ -206,5 +206,26 @@ for (const dialect of DIALECTS) {
       assert.equal(detail.messages.length, 4);
       assert.equal(detail.conversation.lastMessage!.text, "reply 2");
     });
+
+    test("a search matching more than a thousand conversations pages through every one, newest first (the page is cut in SQL)", async () => {
+      const { listConversations } = await import("../../lib/conversations/queries");
+      const items = Array.from({ length: 1200 }, (_, i) => ({ clientId: a, channel: "sms", to: `+1555777${String(i).padStart(4, "0")}`, body: `bulk reminder ${i}` }));
+      const { results } = await enqueueBatch(t, items, { maxAttempts: 3, now: new Date(base.getTime() + 30 * 60_000), allowClient: () => true });
+      assert.equal(results.filter((r) => "message" in r).length, 1200);
+      await t.db.customer.create({ data: { id: "cus_bulk_1", clientId: a, phone: "+15557770007", name: "Bulk Named" } });
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 10; pages++) {
+        const page = await listConversations(t, { clientId: a, q: "BULK", limit: 200, cursor });
+        seen.push(...page.conversations.map((c) => c.address));
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      assert.equal(seen.length, 1200, "every match, not only the first thousand");
+      assert.equal(new Set(seen).size, 1200, "no conversation twice across pages");
+      const [named] = (await listConversations(t, { clientId: a, q: "bulk named", limit: 50 })).conversations;
+      assert.deepEqual([named?.address, named?.customer.name], ["+15557770007", "Bulk Named"], "by the customer's name too");
+      assert.deepEqual((await listConversations(t, { clientId: a, q: "bulk", unread: "true", limit: 50 })).conversations, [], "filters apply to a search");
+    });
   });
 }

@@ -16,6 +16,15 @@ import { FakeClock, createRecordingProvider, makeClient, makeWorker, servicesFor
 process.env.SESSION_SECRET = "widget-test-session-secret-0123456789";
 resetConfig();
 
+async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return true;
+}
+
 for (const dialect of DIALECTS) {
   describe(`the widget on ${dialect}`, () => {
     let t: TestDatabase;
@@ -75,6 +84,25 @@ for (const dialect of DIALECTS) {
       await assert.rejects(widgetSend(servicesFor(t), admin, { ...body, integrationId: "+15559999999", messageId: "w-2" }, null), { code: "VALIDATION_FAILED" });
       const viaNumber = await widgetSend(servicesFor(t), admin, { ...body, integrationId: "+15550003001", messageId: "w-3" }, null);
       assert.ok(viaNumber.messageId, "one of the client's own numbers is a sender");
+    });
+
+    test("a send wakes a running worker at once: it reaches the provider long before the worker's next poll", async () => {
+      const rec = createRecordingProvider("wake");
+      // The real clock and a one-minute poll: only the wake-up can send it within seconds.
+      const { worker, bus } = makeWorker(t, [rec.provider], { now: () => new Date() } as FakeClock, { intervalMs: 60_000 });
+      bus.on("enqueued", () => worker.nudge()); // as server.ts wires the bus to the worker
+      worker.start();
+      try {
+        assert.ok(await until(() => worker.status().lastTickAt !== null, 5_000), "the first tick ran");
+        const sentBefore = rec.sent.length;
+        const started = performance.now();
+        await widgetSend(servicesFor(t, bus), admin, { conversationId: conv, tenantId: a, integrationId: "sms", text: "Woken, not polled", messageId: "wake-1" }, null);
+        assert.ok(await until(() => rec.sent.some((m) => m.body === "Woken, not polled"), 10_000), "sent without waiting for the 60 s poll");
+        assert.ok(performance.now() - started < 10_000);
+        assert.equal(rec.sent.length, sentBefore + 1, "that one message, once");
+      } finally {
+        await worker.stop();
+      }
     });
 
     test("a token reads and writes its own conversation only; history is {messages, total}", async () => {
