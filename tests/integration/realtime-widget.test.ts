@@ -112,7 +112,7 @@ test("an API send and its ticks announce the conversation to the console, gather
   const admin = await open(ADMIN_KEY);
   const events = heard(admin);
   const payload = { ...message(sent.id, sent.conversationId!, "pending"), clientId };
-  bus.emit("message", { event: "enqueued", payload });
+  bus.emit("message", { event: "queued", payload });
   bus.emit("message", { event: "sent", payload: { ...payload, status: "sent" } });
   await new Promise((r) => setTimeout(r, 700));
   const updates = events.filter(([name]) => name === "conversation:updated").map(([, p]) => p as ConversationEventPayload);
