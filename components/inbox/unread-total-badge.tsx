@@ -5,10 +5,10 @@ import { useUnreadTotal } from "./use-unread-total";
 
 export function UnreadTotalBadge({ clientId }: { clientId?: string }) {
   const { data } = useUnreadTotal(clientId);
-  const count = data?.total ?? 0;
+  const count = data?.messages ?? 0;
   if (!count) return null;
-  const shown = count > 99 ? "99+" : `${count}${data?.more ? "+" : ""}`;
-  const words = `${data?.more ? "at least " : ""}${count} unread ${count === 1 ? "message" : "messages"}`;
+  const shown = count > 99 ? "99+" : String(count);
+  const words = `${count} unread ${count === 1 ? "message" : "messages"} in ${data!.conversations} ${data!.conversations === 1 ? "conversation" : "conversations"}`;
   return (
     <span
       data-testid="unread-total"

@@ -30,6 +30,16 @@ export const conversationListQuerySchema = z.object({
 });
 export type ConversationListQuery = z.infer<typeof conversationListQuerySchema>;
 
+export const unreadQuerySchema = z.object({ clientId: z.string().min(1).max(100).optional() });
+
+/** How many conversations have unread replies, and how many replies that is; one client's, or all. */
+export async function unreadTotals(database: Database, clientId?: string): Promise<{ conversations: number; messages: number }> {
+  const [row] = await runRead<{ conversations: unknown; messages: unknown }>(database, sql`
+    SELECT COUNT(*) AS "conversations", COALESCE(SUM("unreadCount"), 0) AS "messages" FROM "Conversation"
+    WHERE "unreadCount" > 0 ${clientId ? sql`AND "clientId" = ${clientId}` : empty}`);
+  return { conversations: Number(row?.conversations ?? 0), messages: Number(row?.messages ?? 0) };
+}
+
 /** WhatsApp's customer-service window: open for 24 h after the customer's last message. */
 export function windowClosesAt(c: Pick<Conversation, "channel" | "lastInboundAt">): Date | null {
   return c.channel === "whatsapp" && c.lastInboundAt ? new Date(c.lastInboundAt.getTime() + WINDOW_MS) : null;

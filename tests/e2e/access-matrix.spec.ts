@@ -103,6 +103,7 @@ const ROUTES: Row[] = [
   { route: "GET /api/consents", req: scoped("/api/consents"), ok: 200 },
   { route: "POST /api/consents", req: (w, o) => ({ path: "/api/consents", data: { clientId: o.id, address: "+15557770300", source: "api", text: "Yes, text me offers" } }), ok: 201 },
   { route: "GET /api/conversations", req: scoped("/api/conversations"), ok: 200 },
+  { route: "GET /api/conversations/unread", req: scoped("/api/conversations/unread"), ok: 200 },
   { route: "GET /api/conversations/:id", req: (w, o) => ({ path: `/api/conversations/${conversationOf(o)}` }), ok: 200, other: 404 },
   { route: "POST /api/conversations/:id/read", req: (w, o) => ({ path: `/api/conversations/${conversationOf(o)}/read` }), ok: 200, other: 404 },
   { route: "GET /api/v1/widget/conversation/:conversationId/history", req: (w, o) => ({ path: `/api/v1/widget/conversation/${conversationOf(o)}/history` }), ok: 200, other: 404 },

@@ -171,6 +171,17 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await listConversations(t, { limit: 50 })).conversations.map((c) => c.clientId)[0], b, "the admin sees every client");
     });
 
+    test("the unread totals count conversations with unread replies and the replies, per client or all", async () => {
+      const { unreadTotals } = await import("../../lib/conversations/queries");
+      const before = await unreadTotals(t, a);
+      await inbound({ From: "+15554440003", To: "+15550002001", Body: "one", MessageSid: "SM_unread_1" }, new Date(base.getTime() + 30 * 60_000));
+      await inbound({ From: "+15554440003", To: "+15550002001", Body: "two", MessageSid: "SM_unread_2" }, new Date(base.getTime() + 31 * 60_000));
+      assert.deepEqual(await unreadTotals(t, a), { conversations: before.conversations + 1, messages: before.messages + 2 });
+      assert.deepEqual(await unreadTotals(t, b), { conversations: 1, messages: 1 }, "B's one reply");
+      const all = await unreadTotals(t);
+      assert.equal(all.messages, before.messages + 3);
+    });
+
     test("search is literal (% and _ match only themselves) and finds by the customer's name; a customer known later is shown", async () => {
       const { listConversations } = await import("../../lib/conversations/queries");
       assert.deepEqual((await listConversations(t, { clientId: a, q: "%", limit: 50 })).conversations, [], "% is not a wildcard");
