@@ -41,7 +41,7 @@ export function Bubble({ bubble, onRetry, retrying }: { bubble: BubbleData; onRe
             : "rounded-bl-md bg-white text-slate-900 ring-1 ring-slate-200 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-700"
         }`}
       >
-        {bubble.mediaUrl && <Media url={bubble.mediaUrl} />}
+        {(bubble.mediaUrls ?? (bubble.mediaUrl ? [bubble.mediaUrl] : [])).map((url) => <Media key={url} url={url} />)}
         {text && <p className="whitespace-pre-wrap break-words">{text}</p>}
         <div className="mt-0.5 flex items-center justify-end gap-1 text-[11px] text-slate-500 dark:text-slate-400">
           <time dateTime={bubble.timestamp}>{time.format(new Date(bubble.timestamp))}</time>

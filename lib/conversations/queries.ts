@@ -168,10 +168,10 @@ export async function getVisibleConversation(database: Database, principal: Prin
 }
 
 /**
- * API.md's history item. mediaUrl is the first picture or file; a message with several keeps
- * them all (Message metadata.mediaUrls, InboundMessage.mediaUrls), which the contract does not show yet.
+ * API.md's history item, and mediaUrls: every picture or file of the message (mediaUrl is the
+ * first, as the contract has it; Message metadata.mediaUrls, InboundMessage.mediaUrls).
  */
-export interface HistoryItem { id: string; direction: "inbound" | "outbound"; text: string; mediaUrl: string | null; timestamp: string; status: string }
+export interface HistoryItem { id: string; direction: "inbound" | "outbound"; text: string; mediaUrl: string | null; mediaUrls?: string[]; timestamp: string; status: string }
 
 /** A page of one conversation, counted from the newest (offset 0 = the latest), oldest first within the page. */
 export async function conversationHistory(database: Database, conversationId: string, limit: number, offset: number): Promise<{ messages: HistoryItem[]; total: number }> {
@@ -188,7 +188,7 @@ export async function conversationHistory(database: Database, conversationId: st
     r.direction === "outbound" ? mediaUrlsOf(r.metadata) : r.mediaUrls ? mediaListOf(r.mediaUrls) : r.mediaUrl ? [r.mediaUrl] : [];
   return {
     messages: rows.reverse().map((r) => ({
-      id: r.id, direction: r.direction as HistoryItem["direction"], text: r.text, mediaUrl: media(r)[0] ?? null,
+      id: r.id, direction: r.direction as HistoryItem["direction"], text: r.text, mediaUrl: media(r)[0] ?? null, mediaUrls: media(r),
       timestamp: (r.at instanceof Date ? r.at : new Date(String(r.at).replace(" ", "T"))).toISOString(), status: r.status,
     })),
     total: Number(count!.n),

@@ -68,7 +68,7 @@ for (const dialect of DIALECTS) {
       double.requests.length = 0;
     });
 
-    test("an inbound SMS and an inbound WhatsApp with two pictures open two conversations; both pictures are stored, the history shows the first", async () => {
+    test("an inbound SMS and an inbound WhatsApp with two pictures open two conversations; both pictures are stored and shown in the history", async () => {
       await inbound({ From: "+15553330001", To: SMS_FROM, Body: "Can I come at 4?", MessageSid: "SM_w1" }, NOW);
       await inbound({ From: "whatsapp:+15553330001", To: WA_FROM, Body: "", NumMedia: "2", MediaUrl0: "https://media.example/x-ray.jpg", MediaUrl1: "https://media.example/form.pdf", MessageSid: "SM_w2" }, NOW);
       const sms = await t.db.conversation.findUniqueOrThrow({ where: { id: conversationIdFor(clientId, "sms", "+15553330001") } });
@@ -76,7 +76,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([sms.channel, sms.unreadCount, sms.lastText], ["sms", 1, "Can I come at 4?"]);
       assert.deepEqual([wa.channel, wa.unreadCount, wa.lastText, wa.lastInboundAt?.toISOString()], ["whatsapp", 1, "(media)", NOW.toISOString()]);
       const { messages } = await conversationHistory(t, wa.id, 20, 0);
-      assert.deepEqual(messages.map((m) => [m.direction, m.text, m.mediaUrl]), [["inbound", "", "https://media.example/x-ray.jpg"]]);
+      assert.deepEqual(messages.map((m) => [m.direction, m.text, m.mediaUrl, m.mediaUrls]), [["inbound", "", "https://media.example/x-ray.jpg", ["https://media.example/x-ray.jpg", "https://media.example/form.pdf"]]]);
       const stored = await t.db.inboundMessage.findFirstOrThrow({ where: { conversationId: wa.id } });
       assert.deepEqual(JSON.parse(stored.mediaUrls!), ["https://media.example/x-ray.jpg", "https://media.example/form.pdf"]);
     });

@@ -113,7 +113,7 @@ for (const dialect of DIALECTS) {
       const caller = { kind: "widget", conversationId: conv } as const;
       const history = await widgetHistory(servicesFor(t), caller, conv, 20, 0);
       assert.equal(history.total, history.messages.length);
-      assert.deepEqual(Object.keys(history.messages[0]!).sort(), ["direction", "id", "mediaUrl", "status", "text", "timestamp"]);
+      assert.deepEqual(Object.keys(history.messages[0]!).sort(), ["direction", "id", "mediaUrl", "mediaUrls", "status", "text", "timestamp"]);
       assert.equal(history.messages[0]!.text, "first", "oldest first");
       assert.ok(history.messages.some((m) => m.mediaUrl === "https://example.com/x.png"));
       await assert.rejects(widgetHistory(servicesFor(t), caller, other, 20, 0), { code: "NOT_FOUND" });
