@@ -2,7 +2,7 @@
 
 // An expanded message: the full text (never truncated), what went wrong, cost and timestamps,
 // every attempt and the status history, and, for a failed or dead-lettered one, edit and retry.
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatCents } from "@/components/ui/format";
 import { MessageAttempts } from "./message-attempts";
@@ -13,6 +13,7 @@ import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { RetryEditForm } from "./retry-edit-form";
 import { SECONDARY_ACTION } from "./message-actions";
 import { useMessageDetail } from "./use-message-detail";
+import { useShowNotice } from "./message-notice";
 import { problemText } from "@/components/ui/labels";
 import { formatInZone } from "@/components/ui/zoned-time";
 import { useClients } from "@/components/api/use-clients";
@@ -50,9 +51,9 @@ export function MessageDetail({ message: listed, editing, onEditingChange }: Pro
   const canRetry = isRetryable(m.status);
   const { byId } = useClients();
   const goes = sendTime(m, byId.get(m.clientId), now);
-  const [retried, setRetried] = useState<string[] | null>(null);
+  const showNotice = useShowNotice();
   const onEditDone = (edited?: string[]) => {
-    if (edited) setRetried(edited);
+    if (edited) showNotice({ message: m, retried: edited });
     onEditingChange(false);
   };
 
@@ -110,16 +111,6 @@ export function MessageDetail({ message: listed, editing, onEditingChange }: Pro
               </p>
             )}
           </div>
-        )}
-        {retried && !editing && (
-          <p role="status" data-testid="retry-confirmation" className="flex items-start justify-between gap-2 rounded-md bg-green-50 px-3 py-2 text-xs text-green-900 ring-1 ring-inset ring-green-200 dark:bg-green-950 dark:text-green-100 dark:ring-green-800">
-            <span>
-              <strong>Retried{retried.length ? ` with your changes to ${retried.map((f) => (f === "to" ? "the recipient" : f)).join(" and ")}` : ""}.</strong> It is queued again; its status below follows what the provider says.
-            </span>
-            <button type="button" onClick={() => setRetried(null)} className="shrink-0 font-medium underline">
-              Dismiss
-            </button>
-          </p>
         )}
         {editing && canRetry ? (
           <RetryEditForm message={m} onDone={onEditDone} />

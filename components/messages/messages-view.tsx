@@ -9,12 +9,11 @@ import { ComposeButton } from "@/components/compose/compose-dialog";
 import { ActivityFeed } from "./activity-feed";
 import { AttentionBanner } from "./attention-banner";
 import { BulkRetryBar } from "./bulk-retry-bar";
-import { ComposedNotice } from "./composed-notice";
+import { MessageNotice, NoticeProvider, type Notice } from "./message-notice";
 import { MessageFilterBar } from "./message-filter-bar";
 import { MessageListBody } from "./message-list-body";
 import { MessageTabs } from "./message-tabs";
 import { isRetryable } from "@/components/api/message-statuses";
-import type { ApiMessage } from "@/components/api/types";
 import type { MessageFilter } from "./message-filter";
 import { ScheduleWindowPicker } from "./schedule-window-picker";
 import { ExportButton } from "./export-button";
@@ -31,7 +30,7 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
   useLiveMessageUpdates(filter);
   const { data: stats } = useQueueStats(filter.clientId);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [composed, setComposed] = useState<ApiMessage | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const bulk = useBulkRetry();
   const recipients = useRecipientCheck();
 
@@ -66,49 +65,51 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
   const windowTotal = scheduled ? list.data?.pages[0]?.total : undefined;
 
   return (
-    <div className="space-y-4">
-      <AttentionBanner stats={stats} filter={filter} />
-      <PageHeader
-        title="Messages"
-        description={
-          scheduled
-            ? filter.from || filter.until
-              ? "Pending messages going on the days chosen, by when they will really go (quiet hours and business hours included)."
-              : `Pending messages going in the next ${WINDOW_TEXT[filter.hours ?? 24]}, by when they will really go (quiet hours and business hours included).`
-            : "Newest first. Rows change as the queue works; click a row for its attempts and history."
-        }
-        actions={
-          <div className="flex flex-wrap items-center justify-end gap-2">
-            {!scheduled && <ExportButton key={JSON.stringify(filter)} filter={filter} />}
-            <ComposeButton defaultClientId={filter.clientId} onSent={setComposed} />
+    <NoticeProvider value={setNotice}>
+      <div className="space-y-4">
+        <AttentionBanner stats={stats} filter={filter} />
+        <PageHeader
+          title="Messages"
+          description={
+            scheduled
+              ? filter.from || filter.until
+                ? "Pending messages going on the days chosen, by when they will really go (quiet hours and business hours included)."
+                : `Pending messages going in the next ${WINDOW_TEXT[filter.hours ?? 24]}, by when they will really go (quiet hours and business hours included).`
+              : "Newest first. Rows change as the queue works; click a row for its attempts and history."
+          }
+          actions={
+            <div className="flex flex-wrap items-center justify-end gap-2">
+              {!scheduled && <ExportButton key={JSON.stringify(filter)} filter={filter} />}
+              <ComposeButton defaultClientId={filter.clientId} onSent={(message) => setNotice({ message })} />
+            </div>
+          }
+        />
+        <MessageFilterBar key={`${filter.q ?? ""}|${filter.channel ?? ""}|${filter.clientId ?? ""}`} filter={filter} />
+        <MessageTabs filter={filter} stats={stats} />
+        {scheduled && (
+          <div className="flex flex-wrap items-center gap-3">
+            <ScheduleWindowPicker filter={filter} />
+            <span data-testid="schedule-total" className="text-sm text-slate-500 dark:text-slate-400">
+              {windowTotal === undefined
+                ? "\u00a0"
+                : `${windowTotal} in this window${stats && stats.scheduled !== windowTotal ? ` · ${stats.scheduled} scheduled in all` : ""}`}
+            </span>
           </div>
-        }
-      />
-      <MessageFilterBar key={`${filter.q ?? ""}|${filter.channel ?? ""}|${filter.clientId ?? ""}`} filter={filter} />
-      <MessageTabs filter={filter} stats={stats} />
-      {scheduled && (
-        <div className="flex flex-wrap items-center gap-3">
-          <ScheduleWindowPicker filter={filter} />
-          <span data-testid="schedule-total" className="text-sm text-slate-500 dark:text-slate-400">
-            {windowTotal === undefined
-              ? "\u00a0"
-              : `${windowTotal} in this window${stats && stats.scheduled !== windowTotal ? ` · ${stats.scheduled} scheduled in all` : ""}`}
-          </span>
-        </div>
-      )}
-      <ActivityFeed filter={filter} clientNames={clientNames} />
-      {composed && <ComposedNotice message={composed} filter={filter} onDismiss={() => setComposed(null)} />}
-      <BulkRetryBar
-        count={selection.length}
-        progress={bulk.progress}
-        check={recipients.check}
-        onRetry={() => void retrySelected()}
-        onRetryIds={retry}
-        onKeep={recipients.clear}
-        onClear={() => (setSelected(new Set()), recipients.clear())}
-        onDismiss={bulk.dismiss}
-      />
-      <MessageListBody list={list} messages={messages} filter={filter} clientNames={clientNames} selected={selected} onSelect={onSelect} onSelectAll={onSelectAll} />
-    </div>
+        )}
+        <ActivityFeed filter={filter} clientNames={clientNames} />
+        {notice && <MessageNotice notice={notice} filter={filter} onDismiss={() => setNotice(null)} />}
+        <BulkRetryBar
+          count={selection.length}
+          progress={bulk.progress}
+          check={recipients.check}
+          onRetry={() => void retrySelected()}
+          onRetryIds={retry}
+          onKeep={recipients.clear}
+          onClear={() => (setSelected(new Set()), recipients.clear())}
+          onDismiss={bulk.dismiss}
+        />
+        <MessageListBody list={list} messages={messages} filter={filter} clientNames={clientNames} selected={selected} onSelect={onSelect} onSelectAll={onSelectAll} />
+      </div>
+    </NoticeProvider>
   );
 }
