@@ -3,14 +3,13 @@
 // The Inbox's list for one filter, newest activity first, a page at a time, kept current by
 // `conversation:updated`: the conversation moves to its place (place-conversation.ts) in the
 // cache at once, without a refetch; so does a conversation the thread has just marked read. A search cannot be judged in the browser, so a searched
-// list is refetched (at most once a second) instead. Our own messages' progress (sent,
-// delivered, read: queue:message:*) and sends that do not announce their conversation (API
-// sends, follow-ups) are not in that event: a message event naming a conversation refetches.
+// list is refetched (at most once a second) instead. The server announces every change of a
+// conversation's last message, ours included (API sends, follow-ups, ticks:
+// lib/realtime/conversation-announcer.ts), so this one event is all the list listens to.
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/api-client";
 import type { ApiConversation, ConversationPage } from "@/components/api/types";
 import { useThrottledRefetch } from "@/components/live/throttled-invalidator";
-import { MESSAGE_EVENT_NAMES } from "@/components/live/live-events";
 import { useBufferedLive } from "@/components/live/use-buffered-live";
 import { conversationsUrl, type InboxFilter } from "./inbox-filter";
 import { placeConversation } from "./place-conversation";
@@ -63,12 +62,5 @@ export function useLiveConversationList(filter: InboxFilter, openId?: string) {
       }
     },
     100,
-  );
-  useBufferedLive(
-    MESSAGE_EVENT_NAMES,
-    (heard) => {
-      if (heard.some(({ payload }) => payload.conversationId && (!filter.clientId || payload.clientId === filter.clientId))) refetch();
-    },
-    1_000,
   );
 }
