@@ -5,7 +5,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import twilio from "twilio";
-import { resetConfig } from "../../lib/config";
 import { handleCallWebhook } from "../../lib/calls/webhook";
 import { backfillConversations } from "../../lib/conversations/backfill";
 import { conversationIdFor } from "../../lib/conversations/conversation-id";
@@ -15,16 +14,8 @@ import { handleTwilioInbound } from "../../lib/webhooks/twilio-inbound";
 import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/databases";
 import { makeClient, servicesFor } from "../helpers/fixtures";
 import { callPayload, signedRequest } from "../helpers/retell";
+import { AUTH, FORM, PUBLIC_URL, RETELL } from "../helpers/webhook-env";
 
-const AUTH = "twilio-test-auth-token";
-const PUBLIC_URL = "https://herald.example.com";
-const RETELL = "test-retell-key";
-process.env.TWILIO_AUTH_TOKEN = AUTH;
-process.env.PUBLIC_URL = PUBLIC_URL;
-process.env.RETELL_API_KEY = RETELL;
-resetConfig();
-
-const FORM = "application/x-www-form-urlencoded";
 const NOW = new Date("2030-05-06T14:00:00.000Z");
 
 for (const dialect of DIALECTS) {

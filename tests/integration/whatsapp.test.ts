@@ -6,7 +6,6 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
 import twilioSdk from "twilio";
-import { resetConfig } from "../../lib/config";
 import { handleCallWebhook } from "../../lib/calls/webhook";
 import { conversationIdFor } from "../../lib/conversations/conversation-id";
 import { conversationHistory } from "../../lib/conversations/queries";
@@ -18,16 +17,8 @@ import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/data
 import { FakeClock, makeClient, makeWorker, servicesFor } from "../helpers/fixtures";
 import { callPayload, signedRequest } from "../helpers/retell";
 import { TWILIO_SID, TWILIO_TOKEN, startTwilioDouble, twilioFaults, type TwilioDouble } from "../helpers/doubles/twilio-double";
+import { AUTH, FORM, PUBLIC_URL, RETELL } from "../helpers/webhook-env";
 
-const AUTH = "twilio-test-auth-token";
-const PUBLIC_URL = "https://herald.example.com";
-const RETELL = "test-retell-key";
-process.env.TWILIO_AUTH_TOKEN = AUTH;
-process.env.PUBLIC_URL = PUBLIC_URL;
-process.env.RETELL_API_KEY = RETELL;
-resetConfig();
-
-const FORM = "application/x-www-form-urlencoded";
 const HOUR = 3_600_000;
 const NOW = new Date("2030-05-06T14:00:00.000Z"); // a Monday, 10:00 in New York
 const SMS_FROM = "+15550001111";
