@@ -17,28 +17,29 @@ export const mediaInputSchema = z
 /** What the message's metadata stores for its media. */
 export const mediaMetadata = (urls: readonly string[] | undefined) => (urls?.length ? { mediaUrl: urls[0]!, mediaUrls: [...urls] } : {});
 
+const urlsIn = (list: unknown): string[] =>
+  (Array.isArray(list) ? list : []).filter((u): u is string => mediaUrlSchema.safeParse(u).success).slice(0, MAX_MEDIA);
+
+const parsed = (json: string | null | undefined): unknown => {
+  try {
+    return JSON.parse(json ?? "null");
+  } catch {
+    return null;
+  }
+};
+
 /** The media URLs a stored message carries (its metadata JSON); empty when none or unreadable. */
 export function mediaUrlsOf(metadata: string | null | undefined): string[] {
-  try {
-    const m = JSON.parse(metadata ?? "{}") as { mediaUrl?: unknown; mediaUrls?: unknown };
-    const list = Array.isArray(m.mediaUrls) ? m.mediaUrls : typeof m.mediaUrl === "string" ? [m.mediaUrl] : [];
-    return list.filter((u): u is string => typeof u === "string" && /^https?:\/\//.test(u)).slice(0, MAX_MEDIA);
-  } catch {
-    return [];
-  }
+  const m = parsed(metadata) as { mediaUrl?: unknown; mediaUrls?: unknown } | null;
+  return urlsIn(Array.isArray(m?.mediaUrls) ? m.mediaUrls : [m?.mediaUrl]);
 }
 
 /** An inbound message's stored list (InboundMessage.mediaUrls, JSON); empty when none or unreadable. */
 export function mediaListOf(json: string | null | undefined): string[] {
-  return json ? mediaUrlsOf(`{"mediaUrls":${json}}`) : [];
+  return urlsIn(parsed(json));
 }
 
 /** Twilio's inbound media fields: MediaUrl0 … MediaUrl{NumMedia-1} (at most 10), in order. */
 export function inboundMediaUrls(params: Record<string, unknown>): string[] {
-  const urls: string[] = [];
-  for (let i = 0; i < MAX_MEDIA; i++) {
-    const url = params[`MediaUrl${i}`];
-    if (typeof url === "string" && /^https?:\/\/\S+$/.test(url) && url.length <= 2000) urls.push(url);
-  }
-  return urls;
+  return urlsIn(Array.from({ length: MAX_MEDIA }, (_, i) => params[`MediaUrl${i}`]));
 }
