@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { ensureSecrets } from "./lib/auth/secrets";
+import { ensureOwner } from "./lib/auth/owner";
 import { createContext, setContext } from "./lib/context";
 import { startWorkerThread } from "./lib/engine/worker-host";
 import { createProviderChains } from "./lib/providers/registry";
@@ -47,6 +48,7 @@ async function main() {
   httpServer.on("request", (req, res) => void serveEdge(req, res, handle, edgeRoutes));
 
   const database = await ctx.database();
+  await ensureOwner(database.db); // the first start creates the owner (ADMIN_EMAIL, ADMIN_PASSWORD)
   const io = attachRealtime(httpServer, database, bus);
   const leaveCluster = config.REALTIME_CLUSTER ? await joinRealtimeCluster(io, database.dialect.name, config.DATABASE_URL) : async () => {};
   // The worker runs in its own thread with its own connection (lib/engine/worker-host.ts);

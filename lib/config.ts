@@ -23,6 +23,13 @@ export const configSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   PUBLIC_URL: z.string().url().optional(), // default: http://localhost:<PORT>
   ADMIN_PASSWORD: z.string().min(1).optional(),
+  /** The first owner's sign-in (with ADMIN_PASSWORD); created at the first start. */
+  ADMIN_EMAIL: z.string().email().max(320).default("admin@herald.local"),
+  /** A console session ends after this long without a request, and in any case this long after sign-in. */
+  SESSION_IDLE_MINUTES: int(720, 1),
+  SESSION_MAX_HOURS: int(168, 1),
+  /** How long an invitation link stays good. */
+  INVITE_TTL_HOURS: int(72, 1),
   ADMIN_API_KEY: z.string().min(16).optional(),
   SESSION_SECRET: z.string().min(16).optional(),
   WORKER_ENABLED: bool.default(true),

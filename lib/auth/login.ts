@@ -3,13 +3,14 @@ import type { Db } from "../db/client";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
 import { createLoginLimiter, type LoginLimiter } from "./login-limiter";
-import { passwordMatches } from "./password";
+import { ensureOwner, firstOwner } from "./owner";
+import { verifyAgainstNothing, verifyPassword } from "./password";
 import { createSession } from "./sessions";
 import type { SessionToken } from "./session";
 
 /**
- * Every failed login answers this long after it arrived, whatever the password was, so
- * response times tell a guesser nothing and each guess costs it this much wall time.
+ * Every failed login answers this long after it arrived, whatever the email and password
+ * were, so response times tell a guesser nothing and each guess costs it this much wall time.
  */
 export const FAILED_LOGIN_MS = 400;
 
@@ -24,14 +25,24 @@ function getLimiter(): LoginLimiter {
 
 const sleepUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
 
-/** Checks the admin password and starts a session; 401 when wrong, 429 when too many tries. */
-export async function logIn(db: Db, attempt: { password: string; address: string; userAgent: string | null }): Promise<SessionToken> {
+/** Whom a login names: the active user with this email, or, for a bare password, the first owner. */
+async function candidate(db: Db, email: string | undefined) {
+  if (email === undefined) return firstOwner(db);
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, passwordHash: true, deactivatedAt: true } });
+  return user && !user.deactivatedAt ? user : null;
+}
+
+/** Checks a user's password and starts a session; 401 when wrong (whichever part), 429 when too many tries. */
+export async function logIn(db: Db, attempt: { email?: string; password: string; address: string; userAgent: string | null }): Promise<SessionToken> {
   const started = Date.now();
   getLimiter().take(attempt.address);
-  if (!passwordMatches(attempt.password, getConfig().ADMIN_PASSWORD)) {
+  await ensureOwner(db);
+  const user = await candidate(db, attempt.email || undefined);
+  const ok = user ? await verifyPassword(attempt.password, user.passwordHash) : await verifyAgainstNothing(attempt.password);
+  if (!user || !ok) {
     await sleepUntil(started + FAILED_LOGIN_MS);
-    throw new AppError("UNAUTHENTICATED", "wrong password");
+    throw new AppError("UNAUTHENTICATED", attempt.email ? "wrong email or password" : "wrong password");
   }
   getLimiter().refund(attempt.address);
-  return createSession(db, { address: attempt.address, userAgent: attempt.userAgent });
+  return createSession(db, user.id, { address: attempt.address, userAgent: attempt.userAgent });
 }

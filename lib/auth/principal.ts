@@ -1,19 +1,28 @@
-// Who is calling: an admin (a console session or ADMIN_API_KEY) or one client (its own key).
+// Who is calling: a console user (a session), the admin API key, or one client (its own key).
 // The one resolver: route handlers (lib/http/route.ts), pages (proxy.ts) and Socket.IO
-// handshakes (lib/realtime/server.ts) all ask it. Authorization is a set of named
-// predicates, so routes never re-derive it.
+// handshakes (lib/realtime/server.ts) all ask it. What a caller may do is its role's row in
+// lib/auth/permissions.ts; whose data it may touch is its scope, asked through the predicates
+// below, so routes never re-derive either.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "../db/client";
 import { getConfig } from "../config";
 import { cachedClientBy } from "../clients/client-cache";
 import { AppError } from "../errors";
+import { assertHolderMay, holderMay, type Action, type Holder, type Role } from "./permissions";
 import { SESSION_COOKIE, parseSessionToken, readCookie } from "./session";
 import { findLiveSession } from "./sessions";
 
 export type Principal =
-  | { kind: "admin"; via: "session"; sessionId: string; userId: string | null }
+  | { kind: "user"; userId: string; sessionId: string; name: string; email: string; role: Role; /** null: every client */ clientId: string | null }
   | { kind: "admin"; via: "key" }
   | { kind: "client"; clientId: string };
+
+/** Who did it, as the audit trail names them. */
+export interface Actor {
+  kind: "user" | "key";
+  id: string;
+  name: string;
+}
 
 export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
@@ -46,24 +55,61 @@ export async function resolvePrincipal(db: Db, creds: { authorization?: string |
   const token = parseSessionToken(readCookie(creds.cookie, SESSION_COOKIE));
   if (!token) return null;
   const session = await findLiveSession(db, token);
-  return session ? { kind: "admin", via: "session", sessionId: session.id, userId: session.userId } : null;
+  if (!session) return null;
+  const { user } = session;
+  return { kind: "user", userId: user.id, sessionId: session.id, name: user.name, email: user.email, role: user.role, clientId: user.clientId };
+}
+
+/** The permission row a caller holds. */
+export function holderOf(p: Principal): Holder {
+  if (p.kind === "user") return p.role;
+  return p.kind === "admin" ? "admin" : "client_key";
+}
+
+export function may(p: Principal, action: Action): boolean {
+  return holderMay(holderOf(p), action);
+}
+
+/** 403 FORBIDDEN naming the missing permission. */
+export function assertMay(p: Principal, action: Action): void {
+  assertHolderMay(holderOf(p), action);
+}
+
+/** The one client a caller is limited to, or null when it sees every client. */
+export function ownClientOf(p: Principal): string | null {
+  if (p.kind === "admin") return null;
+  return p.clientId;
+}
+
+export function seesAllClients(p: Principal): boolean {
+  return ownClientOf(p) === null;
 }
 
 export function canReadClient(p: Principal, clientId: string): boolean {
-  return p.kind === "admin" || p.clientId === clientId;
+  const own = ownClientOf(p);
+  return own === null || own === clientId;
 }
 
 export function assertCanReadClient(p: Principal, clientId: string): void {
-  if (!canReadClient(p, clientId)) throw new AppError("FORBIDDEN", "this key may not use another client's data");
+  if (!canReadClient(p, clientId)) throw new AppError("FORBIDDEN", "this caller may not use another client's data");
 }
 
-export function assertAdmin(p: Principal): void {
-  if (p.kind !== "admin") throw new AppError("FORBIDDEN", "only an admin may do this");
+/** For what concerns every client (creating clients, their routing identifiers): a caller that sees them all. */
+export function assertAllClients(p: Principal, what = "only an admin may do this"): void {
+  if (!seesAllClients(p)) throw new AppError("FORBIDDEN", what);
 }
 
 /** The client a list should be limited to: the requested one (checked), or the caller's own. */
 export function scopeClientId(p: Principal, requested: string | undefined): string | undefined {
-  if (p.kind === "admin") return requested;
-  if (requested && requested !== p.clientId) throw new AppError("FORBIDDEN", "this key may not read another client's data");
-  return p.clientId;
+  const own = ownClientOf(p);
+  if (own === null) return requested;
+  if (requested && requested !== own) throw new AppError("FORBIDDEN", "this caller may not read another client's data");
+  return own;
+}
+
+/** The audit trail's name for a caller. */
+export function actorOf(p: Principal): Actor {
+  if (p.kind === "user") return { kind: "user", id: p.userId, name: p.name };
+  if (p.kind === "admin") return { kind: "key", id: "admin-key", name: "Admin API key" };
+  return { kind: "key", id: `client-key:${p.clientId}`, name: "Client API key" };
 }

@@ -2,7 +2,6 @@
 // lives in the Session table (lib/auth/sessions.ts); this file only reads and writes the
 // cookie, without the database, so proxy.ts can check a cookie's shape cheaply.
 export const SESSION_COOKIE = "herald_session";
-export const SESSION_TTL_MS = 7 * 24 * 3_600_000;
 
 const TOKEN = /^(ses_[0-9a-f]{28})\.([A-Za-z0-9_-]{43})$/;
 
@@ -36,7 +35,7 @@ export function readCookie(header: string | null | undefined, name: string): str
 }
 
 /** Set-Cookie for a session (or, without a token, the header that clears it). Secure when the console is served over https. */
-export function sessionCookie(publicUrl: string, token: SessionToken | null, maxAgeMs = SESSION_TTL_MS): string {
+export function sessionCookie(publicUrl: string, token: SessionToken | null, maxAgeMs = 0): string {
   const secure = publicUrl.startsWith("https:") ? "; Secure" : "";
   const value = token ? formatSessionToken(token) : "";
   const maxAge = token ? Math.floor(maxAgeMs / 1000) : 0;

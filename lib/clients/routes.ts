@@ -4,7 +4,7 @@
 // saying who owns it. The API keeps showing them as the client's agentIds / phoneNumbers.
 import type { Db } from "../db/client";
 import type { Client, ClientRoute } from "../generated/sqlite/client";
-import type { Principal } from "../auth/principal";
+import { seesAllClients, type Principal } from "../auth/principal";
 import { AppError, type ErrorDetail } from "../errors";
 import type { ClientUpdate } from "../schemas/client";
 
@@ -39,7 +39,7 @@ export function requestedRoutes(input: ClientUpdate): Partial<Record<RouteField,
 
 /** 403 FORBIDDEN naming each admin-only field a client key tries to change (sending its current value back is fine). */
 export function assertMayChangeRouting(principal: Principal, existing: ClientWithRoutes, input: ClientUpdate): void {
-  if (principal.kind === "admin") return;
+  if (seesAllClients(principal)) return;
   const changed = ADMIN_ONLY.filter((field) => {
     if (input[field] === undefined) return false;
     if (field === "smsFrom" || field === "whatsappFrom") return (input[field] ?? null) !== existing[field];

@@ -3,7 +3,7 @@
 // compliance.marketingRequiresConsent, marketing without one is held or refused (gate-rules.ts).
 import { z } from "zod";
 import type { Db } from "../db/client";
-import type { Principal } from "../auth/principal";
+import { scopeClientId, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
 import { newId } from "../ids";
 import { normalizeAddress } from "../suppressions";
@@ -34,8 +34,7 @@ export const consentListQuerySchema = z.object({
 });
 
 export async function recordConsent(db: Db, p: Principal, body: z.infer<typeof consentCreateSchema>, now = new Date()) {
-  const clientId = p.kind === "client" ? p.clientId : body.clientId;
-  if (p.kind === "client" && body.clientId && body.clientId !== p.clientId) throw new AppError("FORBIDDEN", "this key may not record another client's consents");
+  const clientId = scopeClientId(p, body.clientId);
   if (!clientId) throw new AppError("VALIDATION_FAILED", "clientId: required for an admin", [{ path: "clientId", message: "required" }]);
   if (!(await db.client.findUnique({ where: { id: clientId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "client not found");
   const consentedAt = body.consentedAt ?? now;

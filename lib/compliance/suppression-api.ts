@@ -2,9 +2,8 @@
 // each change written with who made it (the principal) and why.
 import { z } from "zod";
 import type { Db } from "../db/client";
-import type { Principal } from "../auth/principal";
 import { AppError } from "../errors";
-import { assertCanReadClient } from "../auth/principal";
+import { assertCanReadClient, scopeClientId, type Principal } from "../auth/principal";
 import { addSuppression, normalizeAddress, removeSuppression, removeSuppressionById, SUPPRESSION_CHANNELS } from "../suppressions";
 
 const address = z
@@ -37,17 +36,15 @@ export const suppressionDeleteSchema = z
   .strict()
   .refine((b) => b.id || b.address, { message: "name the suppression: id, or address (with clientId for an admin)", path: ["id"] });
 
-export function actorOf(p: Principal): string {
+/** Who added or lifted a suppression, as its history line says. */
+export function suppressionActorOf(p: Principal): string {
   if (p.kind === "client") return `client:${p.clientId}`;
-  return p.via === "session" ? "admin (console)" : "admin (API key)";
+  return p.kind === "user" ? `${p.name} (console)` : "admin (API key)";
 }
 
-/** The client a write is for: a client key's own; an admin must name one. */
-function targetClient(p: Principal, clientId: string | undefined): string {
-  if (p.kind === "client") {
-    if (clientId && clientId !== p.clientId) throw new AppError("FORBIDDEN", "this key may not change another client's suppressions");
-    return p.clientId;
-  }
+/** The client a write is for: a scoped caller's own; one that sees every client must name one. */
+function targetClient(p: Principal, requested: string | undefined): string {
+  const clientId = scopeClientId(p, requested);
   if (!clientId) throw new AppError("VALIDATION_FAILED", "clientId: required for an admin", [{ path: "clientId", message: "required" }]);
   return clientId;
 }
@@ -83,13 +80,13 @@ export async function listSuppressions(db: Db, q: z.infer<typeof suppressionList
 export async function createSuppression(db: Db, p: Principal, body: z.infer<typeof suppressionCreateSchema>) {
   const clientId = targetClient(p, body.clientId);
   if (!(await db.client.findUnique({ where: { id: clientId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "client not found");
-  const added = await addSuppression(db, { clientId, address: body.address, channel: body.channel, scope: body.scope, reason: body.reason, actor: actorOf(p) });
+  const added = await addSuppression(db, { clientId, address: body.address, channel: body.channel, scope: body.scope, reason: body.reason, actor: suppressionActorOf(p) });
   const row = await db.suppression.findFirstOrThrow({ where: { clientId, address: normalizeAddress(body.address), channel: body.channel } });
   return { suppression: row, created: added };
 }
 
 export async function deleteSuppression(db: Db, p: Principal, body: z.infer<typeof suppressionDeleteSchema>) {
-  const actor = actorOf(p);
+  const actor = suppressionActorOf(p);
   if (body.id) {
     const row = await db.suppression.findUnique({ where: { id: body.id } });
     if (!row) throw new AppError("NOT_FOUND", "suppression not found");

@@ -2,7 +2,7 @@
 // Both are idempotent: doing it again changes nothing and announces nothing.
 import type { Db } from "../db/client";
 import type { ErrorLog } from "../generated/sqlite/client";
-import { canReadClient, type Principal } from "../auth/principal";
+import { canReadClient, seesAllClients, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
 import type { EventBus } from "../events/bus";
 import { toApiError } from "./queries";
@@ -19,7 +19,7 @@ export interface ErrorActionContext {
 export async function getVisibleErrorOrThrow(db: Db, principal: Principal, id: string): Promise<ErrorLog> {
   const entry = await db.errorLog.findUnique({ where: { id } });
   if (!entry) throw new AppError("NOT_FOUND", `no error entry ${id}`);
-  if (principal.kind !== "admin" && !(entry.clientId && canReadClient(principal, entry.clientId))) {
+  if (!seesAllClients(principal) && !(entry.clientId && canReadClient(principal, entry.clientId))) {
     throw new AppError("FORBIDDEN", "this key may not use another client's errors");
   }
   return entry;

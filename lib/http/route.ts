@@ -5,7 +5,8 @@ import type { Db } from "../db/client";
 import { getContext, servicesOf, type Services } from "../context";
 import { parseJsonBody } from "./json-body";
 import { AppError, toErrorResponse } from "../errors";
-import { resolvePrincipal, type Principal } from "../auth/principal";
+import { assertMay, resolvePrincipal, type Principal } from "../auth/principal";
+import type { Action } from "../auth/permissions";
 import { logError } from "../errorlog/log-error";
 import { logFor } from "../log";
 import { metrics, webhookSourceOf } from "../metrics";
@@ -82,16 +83,20 @@ export function route<P extends Params = Params>(handler: (ctx: { req: Request; 
 }
 
 /**
- * Like route(), and first resolves the caller; no or bad credentials answer 401. A caller
- * known by the session cookie must also pass the cross-site rule (lib/http/csrf.ts): every
- * authenticated route goes through here, so none can miss it.
+ * Like route(), and first resolves the caller and checks it holds `action`
+ * (lib/auth/permissions.ts): no or bad credentials answer 401, a role without it 403
+ * naming the permission. Whose data it is stays the handler's (principal.ts predicates). A
+ * caller known by the session cookie must also pass the cross-site rule (lib/http/csrf.ts):
+ * every authenticated route goes through here, so none can miss either.
  */
 export function withAuth<P extends Params = Params>(
+  action: Action,
   handler: (ctx: { req: Request; params: P; principal: Principal } & HandlerContext) => Promise<Response>,
 ) {
   return route<P>(async (ctx) => {
     const principal = await requestPrincipal(ctx, ctx.req);
     if (!principal) throw new AppError("UNAUTHENTICATED", "missing or invalid credentials (Authorization: Bearer <key> or a console session)");
+    assertMay(principal, action);
     return handler({ ...ctx, principal });
   });
 }
@@ -103,7 +108,7 @@ export function withAuth<P extends Params = Params>(
  */
 export async function requestPrincipal(ctx: HandlerContext, req: Request, authorization = req.headers.get("authorization")): Promise<Principal | null> {
   const principal = await resolvePrincipal(ctx.db, { authorization, cookie: req.headers.get("cookie") });
-  if (principal?.kind === "admin" && principal.via === "session") assertCookieRequestAllowed(req, ctx.config.PUBLIC_URL);
+  if (principal?.kind === "user") assertCookieRequestAllowed(req, ctx.config.PUBLIC_URL);
   return principal;
 }
 

@@ -6,13 +6,16 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Database } from "../db/client";
 import type { EventBus } from "../events/bus";
-import { resolvePrincipal } from "../auth/principal";
+import { ownClientOf, resolvePrincipal } from "../auth/principal";
 import { isWidgetToken, verifyWidgetToken } from "../conversations/widget-token";
 import { getQueueStats } from "../queue/stats";
 import type { HeraldIo } from "./contract";
 import { isClustered } from "./cluster";
 import { logFor } from "../log";
 import { announceConversations } from "./conversation-announcer";
+
+/** How often an open console socket checks that its session is still live. */
+export const SESSION_RECHECK_MS = 15_000;
 
 export type { HeraldIo };
 
@@ -51,7 +54,20 @@ export function attachRealtime(httpServer: HttpServer, database: Database, bus: 
       return;
     }
     const principal = socket.data.principal;
-    void socket.join(principal.kind === "admin" ? "admin" : `client:${principal.clientId}`);
+    const own = ownClientOf(principal);
+    void socket.join(own === null ? "admin" : `client:${own}`);
+    if (principal.kind === "user") {
+      // A console session can end while its socket is open (logout elsewhere, "sign out
+      // everywhere", a deactivation, a timeout): the socket asks again and closes with it.
+      const cookie = socket.handshake.headers.cookie;
+      const recheck = setInterval(() => {
+        resolvePrincipal(database.db, { cookie })
+          .then((still) => still?.kind === "user" && still.sessionId === principal.sessionId && ownClientOf(still) === own ? undefined : socket.disconnect(true))
+          .catch(() => undefined); // a database hiccup is not a sign-out
+      }, SESSION_RECHECK_MS);
+      recheck.unref();
+      socket.on("disconnect", () => clearInterval(recheck));
+    }
     socket.on("ping", (ack) => typeof ack === "function" && ack(new Date().toISOString()));
   });
 

@@ -4,7 +4,7 @@ import { listErrors } from "@/lib/errorlog/queries";
 import { errorListQuerySchema } from "@/lib/errorlog/schemas";
 
 // GET /api/errors – the error log, filtered, newest (or most severe) first, keyset-paginated
-export const GET = withAuth(async ({ req, principal, database }) => {
+export const GET = withAuth("read", async ({ req, principal, database }) => {
   const query = parseQuery(req, errorListQuerySchema);
   query.clientId = scopeClientId(principal, query.clientId);
   return json(await listErrors(database, query));

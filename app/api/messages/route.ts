@@ -7,7 +7,7 @@ import { listQuerySchema, messageInputSchema } from "@/lib/schemas/message";
 import { AppError } from "@/lib/errors";
 
 // POST /api/messages – enqueue one message (idempotent with Idempotency-Key)
-export const POST = withAuth(async ({ req, principal, ...services }) => {
+export const POST = withAuth("send", async ({ req, principal, ...services }) => {
   const input = await parseBody(req, messageInputSchema);
   const key = req.headers.get("idempotency-key") ?? undefined;
   if (key !== undefined && (key.length === 0 || key.length > 200)) {
@@ -18,7 +18,7 @@ export const POST = withAuth(async ({ req, principal, ...services }) => {
 });
 
 // GET /api/messages – newest first, keyset-paginated, filtered
-export const GET = withAuth(async ({ req, principal, database }) => {
+export const GET = withAuth("read", async ({ req, principal, database }) => {
   const query = parseQuery(req, listQuerySchema);
   query.clientId = scopeClientId(principal, query.clientId);
   const { messages, nextCursor } = await listMessages(database, query);

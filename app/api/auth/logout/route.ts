@@ -5,7 +5,7 @@ import { sessionCookie } from "@/lib/auth/session";
 import { json, withAuth } from "@/lib/http/route";
 
 // POST /api/auth/logout – end this session on the server (its cookie stops working everywhere) and clear the cookie
-export const POST = withAuth(async ({ principal }) => {
-  if (principal.kind === "admin" && principal.via === "session") await revokeSession(await getDb(), principal.sessionId, principal.userId);
+export const POST = withAuth("read", async ({ principal }) => {
+  if (principal.kind === "user") await revokeSession(await getDb(), principal.sessionId, principal.userId);
   return json({ ok: true }, 200, { "Set-Cookie": sessionCookie(getConfig().PUBLIC_URL, null) });
 });

@@ -4,7 +4,7 @@ import { assertCanReadClient } from "@/lib/auth/principal";
 import { getCallDetail } from "@/lib/calls/queries";
 
 // GET /api/calls/:callId – one call with transcript, analysis and the follow-ups it caused
-export const GET = withAuth<{ callId: string }>(async ({ params, principal, db }) => {
+export const GET = withAuth<{ callId: string }>("read", async ({ params, principal, db }) => {
   const call = await getCallDetail(db, params.callId);
   if (!call) throw new AppError("NOT_FOUND", `call ${params.callId} not found`);
   assertCanReadClient(principal, call.clientId);

@@ -4,7 +4,7 @@ import { getCallStats } from "@/lib/calls/queries";
 import { clientScopeSchema } from "@/lib/schemas/message";
 
 // GET /api/calls/stats – counts, average duration and booking rate
-export const GET = withAuth(async ({ req, principal, db }) => {
+export const GET = withAuth("read", async ({ req, principal, db }) => {
   const query = parseQuery(req, clientScopeSchema);
   return json(await getCallStats(db, scopeClientId(principal, query.clientId)));
 });

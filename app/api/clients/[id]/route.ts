@@ -4,14 +4,14 @@ import { getClientOrThrow, toApiClient, updateClient } from "@/lib/clients/clien
 import { clientUpdateSchema } from "@/lib/schemas/client";
 
 // GET /api/clients/:id – one client
-export const GET = withAuth<{ id: string }>(async ({ params, principal, db }) => {
+export const GET = withAuth<{ id: string }>("read", async ({ params, principal, db }) => {
   assertCanReadClient(principal, params.id);
   return json({ client: toApiClient(await getClientOrThrow(db, params.id)) });
 });
 
 // PATCH /api/clients/:id – change name, timezone, business hours, sender ids, agents, numbers
 // (routing fields: admins only; a value another client holds is 409)
-export const PATCH = withAuth<{ id: string }>(async ({ req, params, principal, db }) => {
+export const PATCH = withAuth<{ id: string }>("manage_clients", async ({ req, params, principal, db }) => {
   assertCanReadClient(principal, params.id);
   const input = await parseBody(req, clientUpdateSchema);
   return json({ client: toApiClient(await updateClient(db, params.id, input, principal)) });

@@ -4,7 +4,7 @@ import { unreadQuerySchema, unreadTotals } from "@/lib/conversations/queries";
 
 // GET /api/conversations/unread?clientId= – {conversations, messages}: how many conversations have
 // unread replies and how many replies that is (the nav's Inbox badge)
-export const GET = withAuth(async ({ req, principal, database }) => {
+export const GET = withAuth("read", async ({ req, principal, database }) => {
   const query = parseQuery(req, unreadQuerySchema);
   return json(await unreadTotals(database, scopeClientId(principal, query.clientId)));
 });

@@ -4,7 +4,7 @@ import { getErrorStats } from "@/lib/errorlog/queries";
 import { errorStatsQuerySchema } from "@/lib/errorlog/schemas";
 
 // GET /api/errors/stats – counts by severity, service, type and resolution
-export const GET = withAuth(async ({ req, principal, db }) => {
+export const GET = withAuth("read", async ({ req, principal, db }) => {
   const query = parseQuery(req, errorStatsQuerySchema);
   query.clientId = scopeClientId(principal, query.clientId);
   return json(await getErrorStats(db, query));

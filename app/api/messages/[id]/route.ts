@@ -4,7 +4,7 @@ import { getMessageDetail } from "@/lib/queue/list";
 import { toApiAttempt, toApiMessage, withQueuedEntry } from "@/lib/queue/serialize";
 
 // GET /api/messages/:id – one message with its attempt log and status history
-export const GET = withAuth<{ id: string }>(async ({ params, principal, database, db }) => {
+export const GET = withAuth<{ id: string }>("read", async ({ params, principal, database, db }) => {
   await getVisibleMessage(database, principal, params.id);
   const detail = (await getMessageDetail(db, params.id))!;
   return json({

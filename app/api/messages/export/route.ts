@@ -4,7 +4,7 @@ import { countExport, exportMessagesCsv } from "@/lib/queue/export-csv";
 import { messageFilterSchema } from "@/lib/schemas/message";
 
 // GET /api/messages/export – the filtered list as CSV, streamed page by page; X-Total-Count when known
-export const GET = withAuth(async ({ req, principal, database }) => {
+export const GET = withAuth("read", async ({ req, principal, database }) => {
   const filter = parseQuery(req, messageFilterSchema);
   filter.clientId = scopeClientId(principal, filter.clientId);
   const total = await countExport(database, filter);

@@ -4,7 +4,7 @@ import { getClientOrThrow } from "@/lib/clients/clients";
 import { previewSchema, previewTemplate } from "@/lib/templates/preview";
 
 // POST /api/templates/preview – render a (draft or saved) template with sample data
-export const POST = withAuth(async ({ req, principal, db }) => {
+export const POST = withAuth("read", async ({ req, principal, db }) => {
   const input = await parseBody(req, previewSchema);
   const clientId = input.clientId ?? (principal.kind === "client" ? principal.clientId : undefined);
   if (clientId) assertCanReadClient(principal, clientId);

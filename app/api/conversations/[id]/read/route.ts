@@ -3,7 +3,7 @@ import { getVisibleConversation, markConversationRead } from "@/lib/conversation
 import { publishConversationUpdated } from "@/lib/conversations/publish";
 
 // POST /api/conversations/:id/read – marks it read → {conversation}
-export const POST = withAuth<{ id: string }>(async ({ params, principal, database, bus }) => {
+export const POST = withAuth<{ id: string }>("send", async ({ params, principal, database, bus }) => {
   const conversation = await markConversationRead(database, await getVisibleConversation(database, principal, params.id));
   publishConversationUpdated(bus, conversation);
   return json({ conversation });

@@ -3,7 +3,7 @@ import { cancelVisibleMessage } from "@/lib/messages/submit";
 import { toApiMessage } from "@/lib/queue/serialize";
 
 // POST /api/messages/:id/cancel – cancel a pending (incl. scheduled) or failed message
-export const POST = withAuth<{ id: string }>(async ({ params, principal, ...services }) => {
+export const POST = withAuth<{ id: string }>("cancel", async ({ params, principal, ...services }) => {
   const message = await cancelVisibleMessage(services, principal, params.id);
   return json({ message: toApiMessage(message) });
 });

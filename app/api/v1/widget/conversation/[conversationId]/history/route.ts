@@ -6,7 +6,7 @@ import { widgetHistory } from "@/lib/conversations/widget";
 const query = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), offset: z.coerce.number().int().min(0).default(0), token: z.string().optional() });
 
 // GET /api/v1/widget/conversation/:conversationId/history?limit=20&offset=0 → {messages, total}
-export const GET = widgetRoute<{ conversationId: string }>(async ({ req, params, caller, ...services }) => {
+export const GET = widgetRoute<{ conversationId: string }>("read", async ({ req, params, caller, ...services }) => {
   const { limit, offset } = parseQuery(req, query);
   return json(await widgetHistory(services, caller, params.conversationId, limit, offset));
 });
