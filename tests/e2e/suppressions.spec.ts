@@ -39,12 +39,12 @@ test("the Suppressions page lists, adds and lifts, with the audit line", async (
   await phone.getByLabel("Why lift +12125550141").fill("asked to be texted again");
   await phone.getByRole("button", { name: "Confirm lift" }).click();
   await expect(rows).toHaveCount(1);
-  await expect(page.getByTestId("history-line").first()).toContainText("Lifted by admin (console): asked to be texted again");
+  await expect(page.getByTestId("history-line").first()).toContainText("Lifted by Owner (console): asked to be texted again");
   await page.screenshot({ path: `${SCREENSHOTS}/suppressions-lifted.png`, fullPage: true });
 
   const after = (await (await request.get(`/api/suppressions?clientId=${client.id}`, { headers: ADMIN })).json()) as { items: { address: string }[]; history: { action: string; actor: string }[] };
   expect(after.items.map((s) => s.address)).toEqual(["pat@example.com"]);
-  expect(after.history.map((h) => `${h.action} ${h.actor}`)).toEqual(["lifted admin (console)", "added admin (console)", "added admin (API key)"]);
+  expect(after.history.map((h) => `${h.action} ${h.actor}`)).toEqual(["lifted Owner (console)", "added Owner (console)", "added admin (API key)"]);
 });
 
 test("/api/suppressions: a client key sees and changes only its own; bad input is a 400 body", async ({ request }) => {
