@@ -24,7 +24,7 @@ test("the Suppressions page lists, adds and lifts, with the audit line", async (
   await form.getByRole("button", { name: "Suppress" }).click();
   await expect(rows).toHaveCount(2);
   const pat = rows.filter({ hasText: "pat@example.com" });
-  await expect(pat.getByTestId("audit-line")).toHaveText(/^Added by admin \(console\): complained about the newsletter · /);
+  await expect(pat.getByTestId("audit-line")).toHaveText(/^Added by Owner \(console\): complained about the newsletter · /);
 
   // Search narrows the list.
   await page.getByLabel("Search").fill("pat@");
