@@ -5,6 +5,7 @@ import { SocketProvider } from "@/components/live/socket-provider";
 import { LogoutButton } from "./logout-button";
 import { Suspense } from "react";
 import { NavLinks } from "./nav-links";
+import { SignedInAs } from "./signed-in-as";
 
 // Every console page shares one live connection; proxy.ts has already checked the session.
 export default function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -25,6 +26,7 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
           </div>
           <div className="ml-auto flex items-center gap-2 sm:ml-0">
             <LiveIndicator />
+            <SignedInAs />
             <LogoutButton />
           </div>
         </div>

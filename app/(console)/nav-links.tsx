@@ -4,8 +4,11 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { CriticalBadge } from "@/components/errors/critical-badge";
 import { UnreadTotalBadge } from "@/components/inbox/unread-total-badge";
+import { useMe } from "@/components/auth/use-me";
+import type { Action } from "@/lib/auth/permissions";
 
-const LINKS = [
+// `needs`: the permission a link's page is for; a role without it does not see the link.
+const LINKS: readonly { href: string; label: string; prefetch: boolean; needs?: Action }[] = [
   { href: "/", label: "Overview", prefetch: true },
   { href: "/inbox", label: "Inbox", prefetch: true },
   { href: "/messages", label: "Messages", prefetch: true },
@@ -13,10 +16,13 @@ const LINKS = [
   { href: "/clients", label: "Clients", prefetch: true },
   { href: "/suppressions", label: "Suppressions", prefetch: true },
   { href: "/errors", label: "Errors", prefetch: true },
-] as const;
+  { href: "/audit", label: "Audit", prefetch: false, needs: "view_audit" },
+  { href: "/users", label: "Users", prefetch: false, needs: "manage_users" },
+];
 
 export function NavLinks() {
   const pathname = usePathname();
+  const { me } = useMe();
   // The client filter follows the admin from page to page.
   const clientId = useSearchParams().get("clientId");
   const scoped = (href: string) => (clientId ? `${href}?clientId=${encodeURIComponent(clientId)}` : href);
@@ -24,7 +30,7 @@ export function NavLinks() {
   // inside this scrolling strip instead of widening the page on a phone.
   return (
     <nav aria-label="Console" className="flex gap-1 overflow-x-auto">
-      {LINKS.map(({ href, label, prefetch }) => {
+      {LINKS.filter(({ needs }) => !needs || me?.permissions.includes(needs)).map(({ href, label, prefetch }) => {
         const active = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link

@@ -37,7 +37,8 @@ export function CallDetailView({ callId }: { callId: string }) {
   const clientNames = useClientNames(call ? [call.clientId] : []);
 
   if (isPending) return <p className="py-12 text-center text-sm text-slate-500">Loading call…</p>;
-  if (error instanceof ApiError && error.status === 404) {
+  // 403: another client's call (a portal user or a client key) — to them it does not exist.
+  if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
     return (
       <div data-testid="call-not-found" className="mx-auto max-w-md space-y-3 py-16 text-center">
         <h1 className="text-xl font-semibold">Call not found</h1>

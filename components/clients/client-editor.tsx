@@ -13,14 +13,16 @@ import { RotateKeySection } from "./rotate-key-section";
 import { TemplatesSection } from "./templates-section";
 import { WhatsAppSection } from "./whatsapp-section";
 import { useClient } from "@/components/api/use-clients";
+import { missingPermission, useMe } from "@/components/auth/use-me";
 
 const LINK = "text-sm text-indigo-700 hover:underline dark:text-indigo-300";
 
 export function ClientEditor({ clientId }: { clientId: string }) {
   const { data: client, error, isPending, refetch, isFetching } = useClient(clientId);
+  const readOnly = !useMe().can("manage_clients");
 
   if (isPending) return <p className="py-12 text-center text-sm text-slate-500">Loading client…</p>;
-  if (error instanceof ApiError && error.status === 404) {
+  if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
     return (
       <div data-testid="client-not-found" className="mx-auto max-w-md space-y-3 py-16 text-center">
         <h1 className="text-xl font-semibold">Client not found</h1>
@@ -65,13 +67,21 @@ export function ClientEditor({ clientId }: { clientId: string }) {
           }
         />
       </div>
-      {/* Each section keeps its own draft from the first load: saving one never resets another. */}
-      <DetailsSection client={client} />
-      <BusinessHoursSection client={client} />
-      <ComplianceSection client={client} />
-      <FollowUpRulesSection client={client} />
-      <TemplatesSection client={client} />
-      <WhatsAppSection client={client} />
+      {readOnly && (
+        <p data-testid="client-read-only" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-600 dark:bg-slate-900 dark:text-slate-300">
+          Read only: {missingPermission("manage_clients").toLowerCase()}.
+        </p>
+      )}
+      {/* Each section keeps its own draft from the first load: saving one never resets another.
+          A role that may not edit clients sees them all disabled (a fieldset disables every control in it). */}
+      <fieldset disabled={readOnly} title={readOnly ? missingPermission("manage_clients") : undefined} className="min-w-0 space-y-4">
+        <DetailsSection client={client} />
+        <BusinessHoursSection client={client} />
+        <ComplianceSection client={client} />
+        <FollowUpRulesSection client={client} />
+        <TemplatesSection client={client} />
+        <WhatsAppSection client={client} />
+      </fieldset>
       <RotateKeySection client={client} />
     </div>
   );

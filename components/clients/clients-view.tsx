@@ -9,8 +9,12 @@ import { PRIMARY_BUTTON } from "./field";
 import { NewClientForm } from "./new-client-form";
 import { useClients } from "@/components/api/use-clients";
 import { PageHeader } from "@/components/ui/page-header";
+import { useMe } from "@/components/auth/use-me";
 
 export function ClientsView({ clientId }: { clientId?: string }) {
+  const me = useMe();
+  // Creating a client concerns every client: not for a portal user, nor a role without manage_clients.
+  const mayCreate = me.can("manage_clients") && !me.ownClientId;
   const clients = useClients({ fresh: true });
   // In the server's order (by name), not re-sorted here.
   const all = clients.data?.clients;
@@ -34,7 +38,7 @@ export function ClientsView({ clientId }: { clientId?: string }) {
                 <span className="sr-only">(remove the client filter)</span>
               </Link>
             )}
-            {!creating && (
+            {!creating && mayCreate && (
               <button type="button" onClick={() => setCreating(true)} className={PRIMARY_BUTTON}>
                 New client
               </button>

@@ -9,12 +9,14 @@ import { ApiKeyReveal } from "./api-key-reveal";
 import { SECONDARY_BUTTON } from "./field";
 import { SectionCard } from "./section-card";
 import { CLIENTS_QUERY_KEY, clientQueryKey } from "@/components/api/use-clients";
+import { missingPermission, useMe } from "@/components/auth/use-me";
 
 const DANGER = "rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-500 focus-visible:ring-offset-2 disabled:opacity-50 dark:focus-visible:ring-offset-slate-900";
 
 export function RotateKeySection({ client }: { client: ApiClient }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const denied = !useMe().can("rotate_keys");
   const [issued, setIssued] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: () => fetchJson<ClientWithKey>(`/api/clients/${encodeURIComponent(client.id)}/rotate-key`, { method: "POST", json: {} }),
@@ -57,7 +59,7 @@ export function RotateKeySection({ client }: { client: ApiClient }) {
             )}
           </div>
         ) : (
-          <button type="button" onClick={() => setConfirming(true)} className={SECONDARY_BUTTON}>
+          <button type="button" onClick={() => setConfirming(true)} disabled={denied} title={denied ? missingPermission("rotate_keys") : undefined} className={SECONDARY_BUTTON}>
             Rotate API key…
           </button>
         )}

@@ -5,6 +5,7 @@
 // be sent: the server then sends the client's approved template instead of the text.
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import type { WindowState } from "./whatsapp-window";
+import { missingPermission, useMe } from "@/components/auth/use-me";
 
 export function ReplyBox({ onSend, disabled, whatsapp }: { onSend: (text: string, mediaUrl?: string) => void; disabled: boolean; whatsapp: WindowState }) {
   const [text, setText] = useState("");
@@ -12,7 +13,8 @@ export function ReplyBox({ onSend, disabled, whatsapp }: { onSend: (text: string
   const [showMedia, setShowMedia] = useState(false);
   const media = mediaUrl.trim();
   const mediaOk = !media || /^https?:\/\/\S+$/.test(media);
-  const canSend = !disabled && mediaOk && (text.trim() !== "" || media !== "");
+  const denied = !useMe().can("send");
+  const canSend = !disabled && !denied && mediaOk && (text.trim() !== "" || media !== "");
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
@@ -69,6 +71,7 @@ export function ReplyBox({ onSend, disabled, whatsapp }: { onSend: (text: string
         <button
           type="submit"
           disabled={!canSend}
+          title={denied ? missingPermission("send") : undefined}
           className="h-9 shrink-0 rounded-full bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-40"
         >
           Send

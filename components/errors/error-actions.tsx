@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/api-client";
 import type { ApiErrorEntry } from "@/components/api/types";
+import { missingPermission, useMe } from "@/components/auth/use-me";
 
 type Action = "acknowledge" | "resolve" | "resolve-similar";
 
@@ -25,6 +26,10 @@ export function ErrorActions({ entry, showSimilar }: { entry: ApiErrorEntry; sho
       void queryClient.invalidateQueries({ queryKey: ["error-stats"] });
     },
   });
+  const { can } = useMe();
+  // Shown but disabled for a role without the permission, so the entry still says what could be done.
+  const denied = !can("resolve_errors");
+  const deniedTitle = denied ? missingPermission("resolve_errors") : undefined;
   const busy = (action: Action, label: string, doing: string) => (mutation.isPending && mutation.variables === action ? doing : label);
 
   if (entry.resolvedAt && !mutation.error) return null;
@@ -32,17 +37,17 @@ export function ErrorActions({ entry, showSimilar }: { entry: ApiErrorEntry; sho
     <div className="flex flex-col items-start gap-1 lg:items-end">
       <div className="flex flex-wrap gap-1.5 lg:justify-end">
         {!entry.acknowledgedAt && !entry.resolvedAt && (
-          <button type="button" onClick={() => mutation.mutate("acknowledge")} disabled={mutation.isPending} className={PLAIN}>
+          <button type="button" onClick={() => mutation.mutate("acknowledge")} disabled={mutation.isPending || denied} title={deniedTitle} className={PLAIN}>
             {busy("acknowledge", "Acknowledge", "Acknowledging…")}
           </button>
         )}
         {!entry.resolvedAt && (
-          <button type="button" onClick={() => mutation.mutate("resolve")} disabled={mutation.isPending} className={PRIMARY}>
+          <button type="button" onClick={() => mutation.mutate("resolve")} disabled={mutation.isPending || denied} title={deniedTitle} className={PRIMARY}>
             {busy("resolve", "Resolve", "Resolving…")}
           </button>
         )}
         {showSimilar && !entry.resolvedAt && (
-          <button type="button" onClick={() => mutation.mutate("resolve-similar")} disabled={mutation.isPending} className={PLAIN} title="Resolve every open entry with this fingerprint">
+          <button type="button" onClick={() => mutation.mutate("resolve-similar")} disabled={mutation.isPending || denied} className={PLAIN} title={deniedTitle ?? "Resolve every open entry with this fingerprint"}>
             {busy("resolve-similar", "Resolve all like this", "Resolving…")}
           </button>
         )}

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { fetchJson } from "@/components/api/api-client";
 import { isCancellable, isRetryable } from "@/components/api/message-statuses";
 import type { ApiMessage } from "@/components/api/types";
+import { useMe } from "@/components/auth/use-me";
 import { messageDetailQuery, messageDetailQueryKey, recipientFailure } from "./use-message-detail";
 
 type Action = "retry" | "cancel";
@@ -34,8 +35,10 @@ export function MessageActions({ message, onEdit }: { message: ApiMessage; onEdi
   const mutation = useMessageAction(message.id);
   const [warning, setWarning] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
-  const canRetry = isRetryable(message.status);
-  const canCancel = isCancellable(message.status);
+  // A role without the permission has no button at all (a viewer's rows stay quiet).
+  const { can } = useMe();
+  const canRetry = isRetryable(message.status) && can("retry");
+  const canCancel = isCancellable(message.status) && can("cancel");
   if (!canRetry && !canCancel && !mutation.error) return null;
 
   const retry = async () => {

@@ -5,6 +5,7 @@ import { isRetryable } from "@/components/api/message-statuses";
 import type { ApiMessage } from "@/components/api/types";
 import { useNow } from "@/components/ui/relative-time";
 import { useClients } from "@/components/api/use-clients";
+import { useMe } from "@/components/auth/use-me";
 import { DataTable, srOnly, type Column } from "@/components/ui/data-table";
 
 // Fixed widths (the body takes what is left): at 1024 px and up the table fits its frame and the
@@ -32,13 +33,15 @@ interface Props {
 export function MessageTable({ messages, clientNames, selected, onSelect, onSelectAll }: Props) {
   const now = useNow();
   const { byId: clients } = useClients();
-  const retryable = messages.filter((m) => isRetryable(m.status)).map((m) => m.id);
+  // Selecting is for bulk retry: a role that may not retry has no boxes at all.
+  const mayRetry = useMe().can("retry");
+  const retryable = mayRetry ? messages.filter((m) => isRetryable(m.status)).map((m) => m.id) : [];
   const allSelected = retryable.length > 0 && retryable.every((id) => selected.has(id));
   const columns: Column[] = [
     {
       key: "select",
       className: "w-14 pr-0",
-      label: (
+      label: mayRetry && (
         <input
           type="checkbox"
           checked={allSelected}

@@ -6,6 +6,7 @@ import { useCallback, useMemo, useState } from "react";
 import { useClientNames } from "@/components/api/use-clients";
 import { useQueueStats } from "@/components/live/use-queue-stats";
 import { ComposeButton } from "@/components/compose/compose-dialog";
+import { useMe } from "@/components/auth/use-me";
 import { ActivityFeed } from "./activity-feed";
 import { AttentionBanner } from "./attention-banner";
 import { BulkRetryBar } from "./bulk-retry-bar";
@@ -26,6 +27,7 @@ import { PageHeader } from "@/components/ui/page-header";
 const WINDOW_TEXT: Record<number, string> = { 24: "24 hours", 48: "48 hours", 168: "7 days" };
 
 export function MessagesView({ filter }: { filter: MessageFilter }) {
+  const canSend = useMe().can("send"); // a viewer has nothing to compose
   const list = useMessageList(filter);
   useLiveMessageUpdates(filter);
   const { data: stats } = useQueueStats(filter.clientId);
@@ -80,7 +82,7 @@ export function MessagesView({ filter }: { filter: MessageFilter }) {
           actions={
             <div className="flex flex-wrap items-center justify-end gap-2">
               {!scheduled && <ExportButton key={JSON.stringify(filter)} filter={filter} />}
-              <ComposeButton defaultClientId={filter.clientId} onSent={(message) => setNotice({ message })} />
+              {canSend && <ComposeButton defaultClientId={filter.clientId} onSent={(message) => setNotice({ message })} />}
             </div>
           }
         />

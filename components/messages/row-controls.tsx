@@ -1,5 +1,7 @@
 "use client";
 
+import { useMe } from "@/components/auth/use-me";
+
 // The leading cell of a message row: a selection box (only where bulk retry can act) and the
 // expand toggle, both ordinary focusable controls.
 export function RowControls({
@@ -19,9 +21,10 @@ export function RowControls({
   onToggle: () => void;
   controls: string;
 }) {
+  const { can } = useMe(); // selecting is for bulk retry: no box for a role that may not retry
   return (
     <span className="flex items-center gap-1.5">
-      {selectable ? (
+      {selectable && can("retry") ? (
         <input
           type="checkbox"
           checked={selected}

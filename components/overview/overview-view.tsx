@@ -12,6 +12,7 @@ import { HealthPanel } from "./health-panel";
 import { StatusTiles } from "./status-tiles";
 import { CostPanel, ThroughputPanel } from "./throughput-panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { useMe } from "@/components/auth/use-me";
 
 const NO_IDS: string[] = [];
 
@@ -19,7 +20,10 @@ export function OverviewView({ clientId }: { clientId?: string }) {
   const stats = useQueueStats(clientId);
   const clientNames = useClientNames(NO_IDS);
   const { byId } = useClients();
-  const scope = clientId ? (byId.get(clientId)?.name ?? clientId) : null;
+  // A portal user's overview is their client's, whether or not the URL names it.
+  const { ownClientId } = useMe();
+  const shown = clientId ?? ownClientId;
+  const scope = shown ? (byId.get(shown)?.name ?? shown) : null;
 
   return (
     <div className="space-y-6">

@@ -2,8 +2,10 @@
 
 // Scopes a console page to one client through `?clientId=` in its URL, so the scope survives a
 // reload and can be shared. Without the client list it still shows (and can clear) the scope.
+// A portal user (one client's) has no choice to make: the server scopes every list for them.
 import { useRouter } from "next/navigation";
 import { useClients } from "@/components/api/use-clients";
+import { useMe } from "@/components/auth/use-me";
 
 /** The look of a filter bar's selects and search box (messages, overview, errors). */
 export const FILTER_INPUT =
@@ -12,6 +14,8 @@ export const FILTER_INPUT =
 export function ClientFilter({ clientId, hrefFor, id = "client-filter" }: { clientId?: string; hrefFor: (clientId?: string) => string; id?: string }) {
   const router = useRouter();
   const { clients, byId } = useClients();
+  const { isPending, ownClientId } = useMe();
+  if (isPending || ownClientId) return null;
   return (
     <>
       <label className="sr-only" htmlFor={id}>

@@ -95,9 +95,10 @@ const ROUTES: Row[] = [
   { route: "POST /api/errors/:id/acknowledge", req: (w, o) => ({ path: `/api/errors/${o.error}/acknowledge` }), ok: 200, other: [403, 404] },
   // Logout ends the caller's own session (a key has none): any valid credentials, no one else's data.
   { route: "POST /api/auth/logout", req: () => ({ path: "/api/auth/logout", data: {} }), ok: 200, other: 200 },
-  // Sessions belong to console users (tests/e2e/permission-matrix.spec.ts): an API key has none.
-  { route: "GET /api/auth/sessions", req: () => ({ path: "/api/auth/sessions" }), ok: 403, own: 403, other: 403 },
-  { route: "DELETE /api/auth/sessions/:id", req: () => ({ path: "/api/auth/sessions/ses_none" }), ok: 403, own: 403, other: 403 },
+  // Sessions belong to console users: no key has any (permission-matrix.spec.ts covers users).
+  { route: "GET /api/auth/sessions", req: () => ({ path: "/api/auth/sessions" }), ok: 403, other: 403 },
+  { route: "DELETE /api/auth/sessions/:id", req: () => ({ path: "/api/auth/sessions/ses_none" }), ok: 403, other: 403 },
+  // Who is calling: any valid key, about itself.
   { route: "GET /api/auth/me", req: () => ({ path: "/api/auth/me" }), ok: 200, other: 200 },
   { route: "GET /api/suppressions", req: scoped("/api/suppressions"), ok: 200 },
   { route: "POST /api/suppressions", req: (w, o) => ({ path: "/api/suppressions", data: { clientId: o.id, address: "+15557770200", reason: "matrix" } }), ok: 201, admin: (w) => ({ path: "/api/suppressions", data: { clientId: w.spare, address: "+15557770201", reason: "matrix" } }) },
