@@ -2,6 +2,8 @@ import { json, parseBody, withAuth } from "@/lib/http/route";
 import { assertAllClients, ownClientOf } from "@/lib/auth/principal";
 import { createClient, listClients, toApiClient } from "@/lib/clients/clients";
 import { clientCreateSchema } from "@/lib/schemas/client";
+import { auditAction } from "@/lib/audit/action";
+import { diffFields } from "@/lib/audit/record";
 
 // GET /api/clients – every client for an admin, its own for a client key
 export const GET = withAuth("read", async ({ principal, db }) => {
@@ -14,5 +16,8 @@ export const POST = withAuth("manage_clients", async ({ req, principal, db }) =>
   assertAllClients(principal, "only an admin may create clients");
   const input = await parseBody(req, clientCreateSchema);
   const { client, apiKey } = await createClient(db, input);
+  // What it was created with, never its key (apiKeyPrefix is left out too).
+  const { apiKeyPrefix: _prefix, createdAt: _c, updatedAt: _u, id: _id, ...created } = toApiClient(client);
+  await auditAction(db, principal, req, { action: "client.create", target: { kind: "client", id: client.id }, clientId: client.id, changes: diffFields({}, created) });
   return json({ client: toApiClient(client), apiKey }, 201);
 });
