@@ -105,8 +105,8 @@ export function AuditView({ filter }: { filter: AuditFilter }) {
             <tr key={e.id} data-testid="audit-row" className="block border-t border-slate-100 py-2 lg:table-row lg:py-0 dark:border-slate-800">
               <td className={`${CELL} whitespace-nowrap text-slate-600 dark:text-slate-400`} title={new Date(e.at).toLocaleString()}>{shortTime(e.at)}</td>
               <td className={`${CELL} whitespace-nowrap`}><ActorIcon kind={e.actor.kind} /> {e.actor.name}</td>
-              <td className={CELL}>{actionLabel(e.action)}</td>
-              <td className={CELL}>{targetLink(e)}</td>
+              <td className={`${CELL} lg:whitespace-nowrap`}>{actionLabel(e.action)}</td>
+              <td className={`${CELL} whitespace-nowrap`}>{targetLink(e)}</td>
               <td className={CELL}>{e.clientId ? names.get(e.clientId) ?? e.clientId : "—"}</td>
               <td className={`${CELL} [overflow-wrap:anywhere]`} data-testid="audit-changes">
                 {changeLines(e.changes).map((line) => <div key={line}>{line}</div>)}

@@ -18,9 +18,10 @@ test("an edit and retry is on the message and on /audit with who, before → aft
   await form.getByRole("button", { name: "Save and retry" }).click();
   await waitForStatus(request, dead.id, "delivered");
 
-  // An API key's enqueue is machine traffic: the only entry is the person's edit.
+  // An API key's enqueue is machine traffic: the message's only entry is the person's edit
+  // (the client's creation by the admin key is the client's own entry).
   const api = await (await request.get(`/api/audit?clientId=${client.id}`, { headers: ADMIN })).json();
-  expect(api.entries.map((e: { action: string }) => e.action)).toEqual(["message.edit_retry"]);
+  expect(api.entries.map((e: { action: string }) => e.action)).toEqual(["message.edit_retry", "client.create"]);
   expect(api.entries[0].changes).toEqual({ to: ["+15551230001", "+15551230000"] });
   expect(api.entries[0].actor.kind).toBe("user");
 
@@ -30,10 +31,12 @@ test("an edit and retry is on the message and on /audit with who, before → aft
   const line = page.getByTestId("message-audit-line");
   await expect(line).toHaveCount(1);
   await expect(line).toContainText(/edited by .+ \d{1,2}:\d{2}.*: to: \+15551230001 → \+15551230000/);
+  await page.screenshot({ path: `${SCREENSHOTS}/message-audit.png`, fullPage: true });
 
   await page.goto(`/audit?clientId=${client.id}`);
-  const auditRow = page.getByTestId("audit-row");
-  await expect(auditRow).toHaveCount(1);
+  await expect(page.getByTestId("audit-row")).toHaveCount(2);
+  await expect(page.getByTestId("audit-row").nth(1)).toContainText("Created a client");
+  const auditRow = page.getByTestId("audit-row").first();
   await expect(auditRow).toContainText("Edited and retried");
   await expect(auditRow.getByTestId("audit-changes")).toHaveText("to: +15551230001 → +15551230000");
   await expect(auditRow).toContainText("Audit Dental");
