@@ -21,6 +21,8 @@ import { GET as messageGet } from "../../app/api/messages/[id]/route";
 import { PATCH as clientPatch } from "../../app/api/clients/[id]/route";
 import { POST as rotatePost } from "../../app/api/clients/[id]/rotate-key/route";
 import { GET as auditGet } from "../../app/api/audit/route";
+import { DELETE as suppressionDelete, POST as suppressionPost } from "../../app/api/suppressions/route";
+import { POST as consentPost } from "../../app/api/consents/route";
 import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/databases";
 import { makeClient } from "../helpers/fixtures";
 
@@ -121,6 +123,24 @@ for (const dialect of DIALECTS) {
       const rotation = await t.db.auditEntry.findFirstOrThrow({ where: { action: "client.rotate_key", targetId: clientId } });
       assert.equal(rotation.changes, null);
       assert.ok(!JSON.stringify(await t.db.auditEntry.findMany()).includes(rotated.body.apiKey.slice(0, 12)), "no key in the trail");
+    });
+
+    test("suppression add and lift are recorded with the address and why; a consent only when a person records it", async () => {
+      const added = await call(suppressionPost as Handler, "POST", "/api/suppressions", { cookie: ana, body: { clientId, address: "+15550006666", reason: "asked on the phone" } });
+      assert.equal(added.status, 201);
+      const add = await t.db.auditEntry.findFirstOrThrow({ where: { action: "suppression.add", targetId: added.body.suppression.id } });
+      assert.equal(add.actorName, "Ana");
+      assert.deepEqual(JSON.parse(add.changes!).reason, [null, "asked on the phone"]);
+      const lifted = await call(suppressionDelete as Handler, "DELETE", "/api/suppressions", { cookie: ana, body: { id: added.body.suppression.id, reason: "opted back in" } });
+      assert.equal(lifted.status, 200);
+      const lift = await t.db.auditEntry.findFirstOrThrow({ where: { action: "suppression.lift", targetId: added.body.suppression.id } });
+      assert.deepEqual(JSON.parse(lift.changes!), { address: ["+15550006666", null], reason: [null, "opted back in"] });
+
+      const consent = { clientId, address: "+15550007777", source: "call", text: "Yes, text me reminders" };
+      assert.equal((await call(consentPost as Handler, "POST", "/api/consents", { key: ADMIN_KEY, body: consent })).status, 201);
+      assert.equal(await t.db.auditEntry.count({ where: { action: "consent.record" } }), 0, "an integration's consent is machine traffic");
+      assert.equal((await call(consentPost as Handler, "POST", "/api/consents", { cookie: ana, body: consent })).status, 201);
+      assert.equal(await t.db.auditEntry.count({ where: { action: "consent.record", actorName: "Ana" } }), 1);
     });
 
     test("GET /api/audit filters, pages newest first, and keeps a scoped caller inside its client", async () => {
