@@ -2,6 +2,7 @@
 // type-only from its serializers and shared schemas (erased at build, so the browser bundle
 // never reaches server code). Where a route assembles its answer inline, the shape is put
 // together here from the serializers it calls, and says so.
+import type { ApiAuditEntry } from "@/components/audit/audit-labels";
 import type { getCallDetail, getCallStats, listCalls, toApiCall } from "@/lib/calls/queries";
 import type { toApiClient } from "@/lib/clients/clients";
 import type { ApiConversation, conversationDetail, listConversations } from "@/lib/conversations/queries";
@@ -25,7 +26,7 @@ export type ApiAttempt = ReturnType<typeof toApiAttempt>;
 export type ApiHistoryEntry = ReturnType<typeof toApiHistory>;
 
 /** GET /api/messages/:id: the route adds the attempt log and the history to toApiMessage. */
-export type ApiMessageDetail = ApiMessage & { attemptLog: ApiAttempt[]; history: ApiHistoryEntry[] };
+export type ApiMessageDetail = ApiMessage & { attemptLog: ApiAttempt[]; history: ApiHistoryEntry[]; audit?: ApiAuditEntry[] };
 
 /**
  * One page of a message list (GET /api/messages: `{messages, nextCursor}`); the scheduled view

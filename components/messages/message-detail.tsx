@@ -18,6 +18,7 @@ import { problemText } from "@/components/ui/labels";
 import { formatInZone } from "@/components/ui/zoned-time";
 import { useClients } from "@/components/api/use-clients";
 import { sendTime } from "./send-time";
+import { MessageAudit } from "@/components/audit/message-audit";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -141,6 +142,11 @@ export function MessageDetail({ message: listed, editing, onEditingChange }: Pro
             <Section title="Status history">
               <MessageHistory history={detail.data.history} now={now} />
             </Section>
+            {!!detail.data.audit?.length && (
+              <Section title="Changes by people">
+                <MessageAudit entries={detail.data.audit} />
+              </Section>
+            )}
           </>
         )}
       </div>

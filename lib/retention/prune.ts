@@ -2,9 +2,11 @@
 // so no statement holds the tables for long and the worker claims between batches. The
 // messages' part is the queue's prune transition (lib/queue/prune.ts).
 // Never pruned: dead-lettered messages, messages still in flight (pending, processing,
-// failed), their attempts, and unresolved errors.
+// failed), their attempts, and unresolved errors; audit entries while what they concern
+// exists (lib/retention/prune-audit.ts).
 import type { Database } from "../db/client";
 import { pruneFinishedMessages, pruneOldAttempts } from "../queue/prune";
+import { pruneOrphanedAudit } from "./prune-audit";
 
 export { PRUNABLE_STATUSES } from "../queue/transitions";
 
@@ -13,6 +15,7 @@ export const RETENTION_DEFAULTS = {
   attemptsDays: 90,
   webhookEventsDays: 30,
   resolvedErrorsDays: 30,
+  auditDays: 365,
   batchSize: 500,
   pauseMs: 5,
 };
@@ -24,6 +27,8 @@ export interface PruneOptions {
   attemptsDays?: number;
   webhookEventsDays?: number;
   resolvedErrorsDays?: number;
+  /** Audit entries of a pruned message or error, once older than this and every other retention. */
+  auditDays?: number;
   batchSize?: number;
   /** A pause between batches, so other writers get the database. */
   pauseMs?: number;
@@ -37,6 +42,7 @@ export interface PruneCounts {
   messageEvents: number;
   webhookEvents: number;
   errors: number;
+  audit: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -46,7 +52,7 @@ export async function pruneOldData(database: Database, opts: PruneOptions = {}):
   const now = opts.now ?? new Date();
   const cutoff = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const { db } = database;
-  const counts: PruneCounts = { messages: 0, attempts: 0, messageEvents: 0, webhookEvents: 0, errors: 0 };
+  const counts: PruneCounts = { messages: 0, attempts: 0, messageEvents: 0, webhookEvents: 0, errors: 0, audit: 0 };
 
   // In batches until a batch comes back short; every delete re-checks its condition, so a
   // row that changed between the select and the delete stays.
@@ -87,6 +93,11 @@ export async function pruneOldData(database: Database, opts: PruneOptions = {}):
         counts.errors += (await db.errorLog.deleteMany({ where: { id: { in: ids }, ...old } })).count;
       },
     );
+  }
+  if (o.auditDays > 0) {
+    // Never sooner than the longest retention: an entry stays at least as long as anything it could concern.
+    const days = Math.max(o.auditDays, o.sentMessagesDays, o.attemptsDays, o.resolvedErrorsDays);
+    counts.audit = await pruneOrphanedAudit(db, cutoff(days), o.batchSize, opts.signal);
   }
   return counts;
 }

@@ -222,7 +222,7 @@ for (const dialect of DIALECTS) {
       });
 
       const counts = await pruneOldData(t, { now: NOW, batchSize: 2, pauseMs: 0 });
-      assert.deepEqual(counts, { messages: 7, attempts: 7 + 2, messageEvents: 7, webhookEvents: 2, errors: 1 });
+      assert.deepEqual(counts, { messages: 7, attempts: 7 + 2, messageEvents: 7, webhookEvents: 2, errors: 1, audit: 0 });
 
       const left = await t.db.message.findMany({ select: { id: true } });
       assert.deepEqual(left.map((m) => m.id).sort(), [...kept].sort());
@@ -235,7 +235,7 @@ for (const dialect of DIALECTS) {
       assert.equal(await t.db.errorLog.count({ where: { resolvedAt: null } }), 2);
 
       // Nothing left to do: a second run deletes nothing.
-      assert.deepEqual(await pruneOldData(t, { now: NOW, batchSize: 2, pauseMs: 0 }), { messages: 0, attempts: 0, messageEvents: 0, webhookEvents: 0, errors: 0 });
+      assert.deepEqual(await pruneOldData(t, { now: NOW, batchSize: 2, pauseMs: 0 }), { messages: 0, attempts: 0, messageEvents: 0, webhookEvents: 0, errors: 0, audit: 0 });
     });
 
     test("the daily prune runs on its schedule with the configured days, and stops", async () => {

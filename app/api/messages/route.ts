@@ -5,6 +5,7 @@ import { listMessages } from "@/lib/queue/list";
 import { toApiMessage } from "@/lib/queue/serialize";
 import { listQuerySchema, messageInputSchema } from "@/lib/schemas/message";
 import { AppError } from "@/lib/errors";
+import { auditIfUser } from "@/lib/audit/action";
 
 // POST /api/messages – enqueue one message (idempotent with Idempotency-Key)
 export const POST = withAuth("send", async ({ req, principal, ...services }) => {
@@ -14,6 +15,8 @@ export const POST = withAuth("send", async ({ req, principal, ...services }) => 
     throw new AppError("VALIDATION_FAILED", "Idempotency-Key: 1 to 200 characters", [{ path: "Idempotency-Key", message: "1 to 200 characters" }]);
   }
   const { message, created } = await submitMessage(services, principal, input, key);
+  // A console user's compose is a human action; an API key's enqueue is machine traffic and stays unaudited (the hot path).
+  if (created) await auditIfUser(services.db, principal, req, { action: "message.compose", target: { kind: "message", id: message.id }, clientId: message.clientId });
   return json({ message: toApiMessage(message) }, 202, created ? {} : { "Idempotent-Replayed": "true" });
 });
 
