@@ -100,6 +100,8 @@ const ROUTES: Row[] = [
   { route: "DELETE /api/auth/sessions/:id", req: () => ({ path: "/api/auth/sessions/ses_none" }), ok: 403, other: 403 },
   // Who is calling: any valid key, about itself.
   { route: "GET /api/auth/me", req: () => ({ path: "/api/auth/me" }), ok: 200, other: 200 },
+  // The audit trail: owners and admins (the admin key); a client's key may not read it.
+  { route: "GET /api/audit", req: scoped("/api/audit"), ok: 200, own: 403, other: 403 },
   { route: "GET /api/suppressions", req: scoped("/api/suppressions"), ok: 200 },
   { route: "POST /api/suppressions", req: (w, o) => ({ path: "/api/suppressions", data: { clientId: o.id, address: "+15557770200", reason: "matrix" } }), ok: 201, admin: (w) => ({ path: "/api/suppressions", data: { clientId: w.spare, address: "+15557770201", reason: "matrix" } }) },
   { route: "DELETE /api/suppressions", req: async (w, o) => ({ path: "/api/suppressions", data: { clientId: o.id, address: await suppressed(o.id), reason: "matrix" } }), ok: 200 },

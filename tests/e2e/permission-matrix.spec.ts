@@ -130,6 +130,7 @@ export const ROUTES: Row[] = [
   { route: "POST /api/v1/widget/conversation/:conversationId/retry", needs: "retry", req: (w, o) => ({ path: `/api/v1/widget/conversation/${conversationIdFor(o.id, "sms", "+15557770001")}/retry`, data: { messageId: popDeadLetter(o) } }), ok: 200, other: 404 },
   { route: "POST /api/v1/widget/token", needs: "send", req: (w, o) => ({ path: "/api/v1/widget/token", data: { conversationId: conversationOf(o) } }), ok: 200, other: 404 },
   { route: "POST /api/v1/widget/send", needs: "send", req: (w, o) => ({ path: "/api/v1/widget/send", data: { conversationId: conversationOf(o), tenantId: o.id, integrationId: "sms", text: "matrix reply" } }), ok: 200, other: 404 },
+  { route: "GET /api/audit", needs: "view_audit", req: scoped("/api/audit"), ok: 200 },
   { route: "POST /api/templates/preview", needs: "read", req: (w, o) => ({ path: "/api/templates/preview", data: { clientId: o.id, kind: "confirmation", channel: "sms" } }), ok: 200 },
 ];
 
