@@ -16,8 +16,9 @@ export interface Me {
 
 export const ME_QUERY_KEY = ["auth", "me"] as const;
 
-export function useMe() {
-  const query = useQuery({ queryKey: ME_QUERY_KEY, queryFn: () => fetchJson<Me>("/api/auth/me"), staleTime: 60_000, retry: false });
+/** `enabled: false` where no session is expected (the widget, on its token): nothing is asked, all counts as allowed. */
+export function useMe({ enabled = true }: { enabled?: boolean } = {}) {
+  const query = useQuery({ queryKey: ME_QUERY_KEY, queryFn: () => fetchJson<Me>("/api/auth/me"), staleTime: 60_000, retry: false, enabled });
   const me = query.data;
   return {
     ...query,

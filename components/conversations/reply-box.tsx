@@ -5,15 +5,15 @@
 // be sent: the server then sends the client's approved template instead of the text.
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import type { WindowState } from "./whatsapp-window";
-import { missingPermission, useMe } from "@/components/auth/use-me";
+import { missingPermission } from "@/components/auth/use-me";
 
-export function ReplyBox({ onSend, disabled, whatsapp }: { onSend: (text: string, mediaUrl?: string) => void; disabled: boolean; whatsapp: WindowState }) {
+/** `denied`: the signed-in role may not send (the widget's token always may). */
+export function ReplyBox({ onSend, disabled, denied, whatsapp }: { onSend: (text: string, mediaUrl?: string) => void; disabled: boolean; denied: boolean; whatsapp: WindowState }) {
   const [text, setText] = useState("");
   const [mediaUrl, setMediaUrl] = useState("");
   const [showMedia, setShowMedia] = useState(false);
   const media = mediaUrl.trim();
   const mediaOk = !media || /^https?:\/\/\S+$/.test(media);
-  const denied = !useMe().can("send");
   const canSend = !disabled && !denied && mediaOk && (text.trim() !== "" || media !== "");
 
   const submit = (e?: FormEvent) => {

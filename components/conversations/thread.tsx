@@ -11,6 +11,7 @@ import { DayDivider, startsDay } from "./day-divider";
 import { ReplyBox } from "./reply-box";
 import type { ThreadAuth } from "./thread-api";
 import { useThread } from "./use-thread";
+import { useMe } from "@/components/auth/use-me";
 import { windowState } from "./whatsapp-window";
 import { ThreadHeader, ThreadProblem } from "./thread-header";
 
@@ -23,6 +24,8 @@ export function Thread(props: { conversationId: string; auth: { kind: "session" 
   const { conversationId, className = "" } = props;
   const auth = props.auth as ThreadAuth;
   const t = useThread(conversationId, auth);
+  // A session's role decides whether it may send; the widget's token is not a session (no /me).
+  const me = useMe({ enabled: auth.kind === "session" });
   const now = useNow(30_000);
   const whatsapp = windowState(t.conversation, now);
   const scroller = useRef<HTMLDivElement>(null);
@@ -97,7 +100,7 @@ export function Thread(props: { conversationId: string; auth: { kind: "session" 
           </ol>
         </div>
       </div>
-      <ReplyBox onSend={t.send} disabled={!t.conversation || t.conversation.channel === "email"} whatsapp={whatsapp} />
+      <ReplyBox onSend={t.send} denied={auth.kind === "session" && !me.can("send")} disabled={!t.conversation || t.conversation.channel === "email"} whatsapp={whatsapp} />
     </section>
   );
 }
