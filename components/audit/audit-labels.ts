@@ -22,6 +22,12 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.update": "Changed a user",
   "user.role": "Changed a role",
   "user.deactivate": "Deactivated a user",
+  "user.reactivate": "Reactivated a user",
+  "user.accept": "Accepted an invite",
+  "user.password_reset": "Reset a password",
+  "user.password_change": "Changed their password",
+  "user.sessions_end": "Signed a user out everywhere",
+  "invite.revoke": "Withdrew an invite",
 };
 
 export function actionLabel(action: string): string {

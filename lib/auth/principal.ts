@@ -113,3 +113,8 @@ export function actorOf(p: Principal): Actor {
   if (p.kind === "admin") return { kind: "key", id: "admin-key", name: "Admin API key" };
   return { kind: "key", id: `client-key:${p.clientId}`, name: "Client API key" };
 }
+
+/** For what belongs to a console user (their sessions, their password): an API key has none. */
+export function assertConsoleUser(p: Principal, what = "sessions belong to console users; an API key has none"): asserts p is Extract<Principal, { kind: "user" }> {
+  if (p.kind !== "user") throw new AppError("FORBIDDEN", what);
+}

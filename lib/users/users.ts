@@ -1,0 +1,121 @@
+// The team: console users, what an owner may change about them (name, role, client, active,
+// password, sessions) and the rules that keep the team usable — there is always an active
+// owner, and nobody locks themselves out. Each change returns the before/after for the audit.
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { revokeUserSessions, sessionLimits } from "../auth/sessions";
+import { diffFields, type AuditChanges } from "../audit/record";
+import type { UserPatch } from "./schemas";
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  clientId: string | null;
+  clientName: string | null;
+  active: boolean;
+  createdAt: Date;
+  lastSeenAt: Date | null;
+  liveSessions: number;
+}
+
+const USER_FIELDS = { id: true, email: true, name: true, role: true, clientId: true, deactivatedAt: true, createdAt: true } as const;
+type UserRow = { id: string; email: string; name: string; role: string; clientId: string | null; deactivatedAt: Date | null; createdAt: Date };
+
+/** Client id → name, for the ids given (unknown ids are left out). */
+export async function clientNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map();
+  const rows = await db.client.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(rows.map((c) => [c.id, c.name]));
+}
+
+export async function assertClientExists(db: Db, clientId: string): Promise<void> {
+  if (!(await db.client.findUnique({ where: { id: clientId }, select: { id: true } }))) {
+    throw new AppError("VALIDATION_FAILED", `no client with id ${clientId}`, [{ path: "clientId", message: "no such client" }]);
+  }
+}
+
+async function viewsOf(db: Db, rows: UserRow[], now = new Date()): Promise<UserView[]> {
+  const ids = rows.map((r) => r.id);
+  const idleSince = new Date(now.getTime() - sessionLimits().idleMs);
+  const sessions = ids.length ? await db.session.findMany({ where: { userId: { in: ids } }, select: { userId: true, lastSeenAt: true, revokedAt: true, expiresAt: true } }) : [];
+  const clients = await clientNames(db, rows.map((r) => r.clientId));
+  return rows.map(({ deactivatedAt, ...r }) => {
+    const own = sessions.filter((s) => s.userId === r.id);
+    const lastSeen = own.reduce<Date | null>((at, s) => (!at || s.lastSeenAt > at ? s.lastSeenAt : at), null);
+    const live = own.filter((s) => !s.revokedAt && s.expiresAt > now && s.lastSeenAt > idleSince).length;
+    return { ...r, clientName: r.clientId ? (clients.get(r.clientId) ?? null) : null, active: !deactivatedAt, lastSeenAt: lastSeen, liveSessions: deactivatedAt ? 0 : live };
+  });
+}
+
+export async function listUsers(db: Db): Promise<UserView[]> {
+  const rows = await db.user.findMany({ select: USER_FIELDS, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 1000 });
+  return viewsOf(db, rows);
+}
+
+async function userRow(db: Db, id: string): Promise<UserRow> {
+  const row = await db.user.findUnique({ where: { id }, select: USER_FIELDS });
+  if (!row) throw new AppError("NOT_FOUND", "no user with this id");
+  return row;
+}
+
+async function assertAnotherActiveOwner(db: Db, id: string, doing: string): Promise<void> {
+  const others = await db.user.count({ where: { role: "owner", deactivatedAt: null, id: { not: id } } });
+  if (!others) throw new AppError("CONFLICT", `${doing} would leave Herald without an active owner; make someone else an owner first`);
+}
+
+/** Applies an owner's change to a user; `by` is the user making it (a deactivation of oneself is refused). */
+export async function updateUser(db: Db, id: string, patch: UserPatch, by: string | null, now = new Date()): Promise<{ user: UserView; changes?: AuditChanges; endedSessions: number }> {
+  const before = await userRow(db, id);
+  const role = patch.role ?? before.role;
+  // An owner or admin sees every client: becoming one drops the client.
+  const clientId = role === "owner" || role === "admin" ? (patch.clientId ? badClientForRole(role) : null) : patch.clientId !== undefined ? patch.clientId : before.clientId;
+  if (clientId && clientId !== before.clientId) await assertClientExists(db, clientId);
+  const deactivating = patch.active === false && !before.deactivatedAt;
+  if (deactivating && id === by) throw new AppError("CONFLICT", "you cannot deactivate yourself; ask another owner");
+  if (before.role === "owner" && !before.deactivatedAt && (role !== "owner" || deactivating)) {
+    await assertAnotherActiveOwner(db, id, deactivating ? "deactivating this owner" : "this role change");
+  }
+  const deactivatedAt = patch.active === undefined ? before.deactivatedAt : patch.active ? null : (before.deactivatedAt ?? now);
+  const after = await db.user.update({ where: { id }, data: { name: patch.name ?? before.name, role, clientId, deactivatedAt }, select: USER_FIELDS });
+  // A deactivated user, or one whose role or client changed, starts again from the login page.
+  const scopeChanged = role !== before.role || clientId !== before.clientId;
+  const endedSessions = deactivatedAt || scopeChanged ? await revokeUserSessions(db, id, undefined, now) : 0;
+  const changes = diffFields({ ...before, active: !before.deactivatedAt }, { name: after.name, role: after.role, clientId: after.clientId, active: !after.deactivatedAt });
+  const [user] = await viewsOf(db, [after], now);
+  return { user: user!, changes, endedSessions };
+}
+
+function badClientForRole(role: string): never {
+  throw new AppError("VALIDATION_FAILED", `an ${role} sees every client; only an agent or a viewer belongs to one`, [{ path: "clientId", message: "only for an agent or a viewer" }]);
+}
+
+/** An owner sets a new password for someone (they lost theirs); every session of theirs ends. */
+export async function resetPassword(db: Db, id: string, password: string, now = new Date()): Promise<{ user: UserView; revoked: number }> {
+  await userRow(db, id);
+  await db.user.update({ where: { id }, data: { passwordHash: await hashPassword(password), passwordSource: "user" } });
+  const revoked = await revokeUserSessions(db, id, undefined, now);
+  const [user] = await viewsOf(db, [await userRow(db, id)], now);
+  return { user: user!, revoked };
+}
+
+/** A user changes their own password; their other sessions end, this one stays. */
+export async function changeOwnPassword(db: Db, userId: string, sessionId: string, input: { currentPassword: string; newPassword: string }, now = new Date()): Promise<number> {
+  const row = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
+    throw new AppError("VALIDATION_FAILED", "the current password is not right", [{ path: "currentPassword", message: "not your current password" }]);
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new AppError("VALIDATION_FAILED", "the new password is the current one", [{ path: "newPassword", message: "choose a different password" }]);
+  }
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.newPassword), passwordSource: "user" } });
+  return revokeUserSessions(db, userId, sessionId, now);
+}
+
+export async function getUser(db: Db, id: string): Promise<UserView> {
+  const [user] = await viewsOf(db, [await userRow(db, id)]);
+  return user!;
+}
