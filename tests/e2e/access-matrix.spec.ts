@@ -98,6 +98,16 @@ const ROUTES: Row[] = [
   // Sessions belong to console users: no key has any (permission-matrix.spec.ts covers users).
   { route: "GET /api/auth/sessions", req: () => ({ path: "/api/auth/sessions" }), ok: 403, other: 403 },
   { route: "DELETE /api/auth/sessions/:id", req: () => ({ path: "/api/auth/sessions/ses_none" }), ok: 403, other: 403 },
+  { route: "DELETE /api/auth/sessions", req: () => ({ path: "/api/auth/sessions" }), ok: 403, other: 403 },
+  { route: "POST /api/auth/password", req: () => ({ path: "/api/auth/password", data: { currentPassword: "not-it", newPassword: "a-long-enough-password" } }), ok: 403, other: 403 },
+  // The team is the owners' (a role, not a key): the admin key and every client's key are refused.
+  { route: "GET /api/users", req: () => ({ path: "/api/users" }), ok: 403, own: 403, other: 403 },
+  { route: "POST /api/users/invite", req: () => ({ path: "/api/users/invite", data: { email: "matrix-invite@example.com", role: "owner" } }), ok: 403, own: 403, other: 403 },
+  { route: "DELETE /api/users/invites/:id", req: () => ({ path: "/api/users/invites/inv_none" }), ok: 403, own: 403, other: 403 },
+  { route: "PATCH /api/users/:id", req: () => ({ path: "/api/users/usr_none", data: { role: "owner" } }), ok: 403, own: 403, other: 403 },
+  { route: "POST /api/users/:id/password", req: () => ({ path: "/api/users/usr_none/password", data: { password: "a-long-enough-password" } }), ok: 403, own: 403, other: 403 },
+  { route: "GET /api/users/:id/sessions", req: () => ({ path: "/api/users/usr_none/sessions" }), ok: 403, own: 403, other: 403 },
+  { route: "DELETE /api/users/:id/sessions", req: () => ({ path: "/api/users/usr_none/sessions" }), ok: 403, own: 403, other: 403 },
   // Who is calling: any valid key, about itself.
   { route: "GET /api/auth/me", req: () => ({ path: "/api/auth/me" }), ok: 200, other: 200 },
   // The audit trail: owners and admins (the admin key); a client's key may not read it.
@@ -130,6 +140,8 @@ const PUBLIC: { route: string; req: Req; status: number; code?: string; once?: t
   { route: "POST /api/webhooks/twilio/status", req: { path: "/api/webhooks/twilio/status", data: "MessageSid=SM1&MessageStatus=delivered" }, status: 401, code: "INVALID_SIGNATURE" },
   { route: "POST /api/webhooks/twilio/inbound", req: { path: "/api/webhooks/twilio/inbound", data: "From=%2B15557770000&To=%2B15550001111&Body=hi&MessageSid=SM2" }, status: 401, code: "INVALID_SIGNATURE" },
   // One-click unsubscribe takes no login: the signed token is the credential; a forged one is 404.
+  // Accepting an invite takes no login: the single-use token is the credential; a forged one is 404.
+  { route: "POST /api/auth/accept-invite", req: { path: "/api/auth/accept-invite", data: { token: "forged-invite-token", name: "Mallory", password: "a-long-enough-password" } }, status: 404, code: "NOT_FOUND" },
   { route: "GET /api/unsubscribe/:token", req: { path: "/api/unsubscribe/forged.token" }, status: 404, code: "NOT_FOUND" },
   { route: "POST /api/unsubscribe/:token", req: { path: "/api/unsubscribe/forged.token", data: "List-Unsubscribe=One-Click" }, status: 404, code: "NOT_FOUND" },
   { route: "POST /api/webhooks/sendgrid", req: { path: "/api/webhooks/sendgrid", data: [] }, status: 401, code: "INVALID_SIGNATURE" },

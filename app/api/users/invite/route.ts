@@ -1,11 +1,12 @@
 import { auditAction } from "@/lib/audit/action";
-import { json, parseBody, withAuth } from "@/lib/http/route";
+import { json, parseBody } from "@/lib/http/route";
+import { withTeamAuth } from "@/lib/users/team-auth";
 import { createInvite, inviteUrl } from "@/lib/users/invites";
 import { emailInvite } from "@/lib/users/invite-mail";
 import { inviteSchema } from "@/lib/users/schemas";
 
 // POST /api/users/invite – invite someone by email with a role (and, for an agent or viewer, one client); answers the single-use link
-export const POST = withAuth("manage_users", async ({ req, db, principal }) => {
+export const POST = withTeamAuth(async ({ req, db, principal }) => {
   const input = await parseBody(req, inviteSchema);
   const { invite, token } = await createInvite(db, principal, input);
   const url = inviteUrl(token);
