@@ -41,14 +41,3 @@ export interface InviteAnswer {
   url: string;
   emailed: boolean;
 }
-
-/** One signed-in browser (GET /api/auth/sessions; `current` only there). */
-export interface ApiSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  expiresAt: string;
-  address: string | null;
-  userAgent: string | null;
-  current?: boolean;
-}
