@@ -73,7 +73,7 @@ export function UserPasswordReset({ user }: { user: ApiUser }) {
           Cancel
         </button>
       )}
-      <span aria-live="polite" data-testid="password-reset-done" className="self-center text-xs text-green-700 dark:text-green-300">
+      <span aria-live="polite" data-testid="password-reset-done" className="self-center empty:hidden text-xs text-green-700 dark:text-green-300">
         {revoked !== null ? `Password set; ${revoked} session${revoked === 1 ? "" : "s"} ended.` : ""}
       </span>
       <FormError message={errors.form} className="w-full py-1 text-xs" />

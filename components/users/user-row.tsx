@@ -92,7 +92,7 @@ export function UserRow({ user, isYou, now }: { user: ApiUser; isYou: boolean; n
               {setActive.isPending ? "Reactivating…" : "Reactivate"}
             </button>
           )}
-          <span aria-live="polite" data-testid="sessions-ended" className="self-center text-xs text-green-700 dark:text-green-300">
+          <span aria-live="polite" data-testid="sessions-ended" className="self-center empty:hidden text-xs text-green-700 dark:text-green-300">
             {ended !== null ? `Ended ${ended} session${ended === 1 ? "" : "s"}.` : ""}
           </span>
         </div>
