@@ -16,6 +16,6 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Everything except the API, the login page, the embeddable widget, Next's assets and Socket.IO.
-  matcher: ["/((?!api|login|widget|_next|socket\\.io|favicon\\.ico|icon\\.svg).*)"],
+  // Everything except the API, the login page, the invite links (public: the visitor has no session yet), the embeddable widget, Next's assets and Socket.IO.
+  matcher: ["/((?!api|login|invite|widget|_next|socket\\.io|favicon\\.ico|icon\\.svg).*)"],
 };

@@ -1,9 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { roleLabel } from "@/components/auth/role-labels";
 import { useMe } from "@/components/auth/use-me";
-
-const ROLE_LABELS: Record<string, string> = { owner: "Owner", admin: "Admin", agent: "Agent", viewer: "Viewer" };
 
 /** The signed-in user's name and role beside "Log out", linking to their account page. */
 export function SignedInAs() {
@@ -18,7 +17,7 @@ export function SignedInAs() {
       className="hidden max-w-56 items-center gap-1.5 truncate rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:inline-flex dark:text-slate-300 dark:hover:bg-slate-800"
     >
       <span className="truncate font-medium">{name || email}</span>
-      <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 dark:bg-slate-800 dark:text-slate-300">{ROLE_LABELS[role] ?? role}</span>
+      <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 dark:bg-slate-800 dark:text-slate-300">{roleLabel(role)}</span>
     </Link>
   );
 }

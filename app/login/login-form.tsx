@@ -4,21 +4,27 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiError, fetchJson } from "@/components/api/api-client";
 
-// POST /api/auth/login {password}: 200 sets the session cookie, 401 carries API.md's error body.
-async function logIn(password: string): Promise<string | null> {
+const INPUT =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-950";
+
+// POST /api/auth/login {email?, password}: 200 sets the session cookie, 401 carries API.md's
+// error body. Without an email the password is the owner's ADMIN_PASSWORD.
+async function logIn(email: string, password: string): Promise<string | null> {
   try {
-    await fetchJson("/api/auth/login", { method: "POST", json: { password } });
+    await fetchJson("/api/auth/login", { method: "POST", json: email ? { email, password } : { password } });
     return null;
   } catch (err) {
     if (!(err instanceof ApiError)) return "Herald is not reachable. Check your connection and try again.";
+    if (err.status === 401) return email ? "Wrong email or password." : "Wrong password.";
     // A body without the API's error (a proxy's page) gets words of our own.
     if (!err.code.startsWith("HTTP_")) return err.message;
-    return err.status === 401 ? "Wrong password." : `Sign-in failed (${err.status}).`;
+    return `Sign-in failed (${err.status}).`;
   }
 }
 
 export function LoginForm({ next }: { next: string }) {
   const router = useRouter();
+  const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,7 +33,7 @@ export function LoginForm({ next }: { next: string }) {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const problem = await logIn(password);
+    const problem = await logIn(email.trim(), password);
     if (problem) {
       setError(problem);
       setBusy(false);
@@ -40,6 +46,26 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
       <div className="space-y-1.5">
+        <label htmlFor="email" className="block text-sm font-medium text-slate-700 dark:text-slate-300">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "login-error email-hint" : "email-hint"}
+          className={INPUT}
+        />
+        <p id="email-hint" className="text-xs text-slate-500 dark:text-slate-400">
+          Leave empty to sign in as the owner with ADMIN_PASSWORD.
+        </p>
+      </div>
+      <div className="space-y-1.5">
         <label htmlFor="password" className="block text-sm font-medium text-slate-700 dark:text-slate-300">
           Password
         </label>
@@ -48,13 +74,12 @@ export function LoginForm({ next }: { next: string }) {
           name="password"
           type="password"
           autoComplete="current-password"
-          autoFocus
           required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "login-error" : undefined}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-950"
+          className={INPUT}
         />
       </div>
       {error && (

@@ -2,19 +2,8 @@
 
 // A freshly issued API key, shown this once: Herald keeps only its hash.
 import { useRef, useState } from "react";
+import { copyText } from "@/components/ui/copy-text";
 import { SECONDARY_BUTTON } from "./field";
-
-async function copyText(text: string, fallback: HTMLInputElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No clipboard API outside a secure context (plain http on a LAN address): select and copy.
-    if (!fallback) return false;
-    fallback.select();
-    return document.execCommand("copy");
-  }
-}
 
 export function ApiKeyReveal({ apiKey, title, onDone }: { apiKey: string; title: string; onDone: () => void }) {
   const input = useRef<HTMLInputElement>(null);

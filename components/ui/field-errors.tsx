@@ -3,7 +3,7 @@
 // Field-level errors for the console's forms, from a zod result in the browser or from the
 // API's 400 body (`details[].path`), so a refusal lands next to the field it is about.
 import type { ZodError } from "zod";
-import type { ErrorDetail } from "@/components/api/api-client";
+import { ApiError, type ErrorDetail } from "@/components/api/api-client";
 import { issueText } from "@/lib/schemas/issue-text";
 
 /** Field (or dotted path) → the first message about it. */
@@ -29,6 +29,22 @@ export function errorsByField(details: readonly ErrorDetail[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const d of details) errors[d.path.split(".")[0] || "form"] ??= d.message;
   return errors;
+}
+
+/**
+ * A refused request as a form shows it: each message of a 400 under the field it names (one
+ * of `fields`), and under "form" whatever no field shows: another path, a 409's or a 404's
+ * message, a network failure.
+ */
+export function problemsOf(error: unknown, fields: readonly string[]): FieldErrors {
+  if (!(error instanceof ApiError)) return { form: error instanceof Error ? error.message : String(error) };
+  const problems: FieldErrors = {};
+  for (const [field, message] of Object.entries(errorsByField(error.details))) {
+    if (fields.includes(field)) problems[field] = message;
+    else problems.form ??= message;
+  }
+  if (Object.keys(problems).length === 0) problems.form = error.message;
+  return problems;
 }
 
 /** Messages about `path` itself or anything inside it. */
