@@ -1,34 +1,17 @@
-// What the users routes answer (docs: the users API contract). Written from the contract
-// while the server's serializers are built alongside; switch these to `import type` from
-// them once lib/users has its serializers.
+// What the users routes answer: the server's views (lib/users) as JSON carries them, dates
+// as ISO strings.
 import type { Role } from "@/lib/auth/permissions";
+import type { UserView } from "@/lib/users/users";
+import type { InviteView } from "@/lib/users/invites";
+
+/** A server view as it arrives: each Date an ISO string. */
+type OverJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
 /** One console user (GET /api/users → users[], PATCH /api/users/:id → user). */
-export interface ApiUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  clientId: string | null;
-  clientName: string | null;
-  active: boolean;
-  createdAt: string;
-  lastSeenAt: string | null;
-  liveSessions: number;
-}
+export type ApiUser = Omit<OverJson<UserView>, "role"> & { role: Role };
 
 /** A pending invite (GET /api/users → invites[], POST /api/users/invite → invite). */
-export interface ApiInvite {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  clientId: string | null;
-  clientName: string | null;
-  createdAt: string;
-  expiresAt: string;
-  invitedBy: string | null;
-}
+export type ApiInvite = Omit<OverJson<InviteView>, "role"> & { role: Role };
 
 export interface UsersList {
   users: ApiUser[];
