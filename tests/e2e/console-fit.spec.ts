@@ -8,7 +8,7 @@ import { callPayload, signedRequest } from "../helpers/retell";
 import { ADMIN, SCREENSHOTS, createClient, enqueue, logIn, waitForStatus } from "./console-helpers";
 
 const WIDTHS = [1280, 1440, 390] as const;
-const HEADED = new Set(["overview", "inbox", "inbox-thread", "messages", "messages-expanded", "scheduled", "calls", "call-detail", "clients", "client-editor", "errors", "suppressions"]);
+const HEADED = new Set(["overview", "inbox", "inbox-thread", "messages", "messages-expanded", "scheduled", "calls", "call-detail", "clients", "client-editor", "errors", "suppressions", "users", "account"]);
 
 /** What does not fit, described; empty when the page fits. */
 function overflows(page: Page): Promise<string[]> {
@@ -63,7 +63,7 @@ function nextEvening(): string {
 }
 
 test("every console page fits at 1280, 1440 and 390 px, light and dark", async ({ page, request }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const agentId = `agent_fit_${Date.now()}`;
   const client = await createClient(request, "Bright Smile Family Dentistry and Orthodontics of Greater Springfield", { agentIds: [agentId] });
   const long = `Hi Robin, your appointment for a full cleaning and whitening consultation is confirmed. ${"Please arrive ten minutes early to fill in the forms. ".repeat(6)}`;
@@ -101,6 +101,9 @@ test("every console page fits at 1280, 1440 and 390 px, light and dark", async (
     ["client-editor", `/clients/${client.id}`],
     ["errors", "/errors"],
     ["suppressions", "/suppressions"],
+    ["users", "/users", async (p) => void (await expect(p.getByTestId("user-row").first()).toBeVisible())],
+    ["account", "/account", async (p) => void (await expect(p.getByTestId("session-row").first()).toBeVisible())],
+    ["audit", "/audit"],
     ["not-found", "/no-such-page", async (p) => void (await expect(p.getByTestId("not-found")).toBeVisible())],
   ];
   for (const [name, url, ready] of pages) {
