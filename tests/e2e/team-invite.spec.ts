@@ -122,6 +122,18 @@ test("an invited agent signs up from the link, sees one client, retries; the own
   await agent.goto("/messages");
   await expect(agent).toHaveURL(/\/login/);
 
+  // She lost her password: the owner sets one (a short one is refused at the field), and it works.
+  const reset = rosa.getByRole("form", { name: `Reset the password of ${EMAIL}` });
+  await reset.getByTestId("user-reset-password").click();
+  await reset.getByLabel("New password").fill("short");
+  await reset.getByTestId("user-reset-password").click();
+  await expect(reset.getByText("at least 12 characters")).toBeVisible();
+  await reset.getByLabel("New password").fill("rosas-reset-password");
+  await reset.getByTestId("user-reset-password").click();
+  await expect(reset.getByTestId("password-reset-done")).toHaveText("Password set; 0 sessions ended.");
+  const relogin = await agent.request.post("/api/auth/login", { headers: { Origin: baseURL! }, data: { email: EMAIL, password: "rosas-reset-password" } });
+  expect(relogin.status()).toBe(200);
+
   const audit = await (await request.get(`/api/audit?action=user.sessions_end`, { headers: ADMIN })).json();
   expect(audit.entries[0].changes).toEqual({ endedSessions: [null, 1] });
   expect(ownerErrors, "the owner's pages got no 5xx").toEqual([]);
