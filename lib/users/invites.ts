@@ -37,7 +37,12 @@ async function viewsOf(db: Db, rows: InviteRow[]): Promise<InviteView[]> {
   const clients = await clientNames(db, rows.map((r) => r.clientId));
   const inviters = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.invitedById))] } }, select: { id: true, name: true, email: true } });
   const inviter = new Map(inviters.map((u) => [u.id, u.name || u.email]));
-  return rows.map(({ invitedById, ...r }) => ({ ...r, clientName: r.clientId ? (clients.get(r.clientId) ?? null) : null, invitedBy: inviter.get(invitedById) ?? (invitedById.startsWith("key:") ? "API key" : invitedById) }));
+  // Field by field: the row also holds the token's hash, which never leaves the server.
+  return rows.map((r) => ({
+    id: r.id, email: r.email, name: r.name, role: r.role, clientId: r.clientId, createdAt: r.createdAt, expiresAt: r.expiresAt,
+    clientName: r.clientId ? (clients.get(r.clientId) ?? null) : null,
+    invitedBy: inviter.get(r.invitedById) ?? (r.invitedById.startsWith("key:") ? "API key" : r.invitedById),
+  }));
 }
 
 export async function listPendingInvites(db: Db, now = new Date()): Promise<InviteView[]> {

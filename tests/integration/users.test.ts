@@ -89,6 +89,7 @@ for (const dialect of DIALECTS) {
       const mail = smtp.received.find((m) => m.to.includes("rosa@example.com"));
       assert.ok(mail, "the invite reached the SMTP receiver");
       assert.ok(mail.raw.replace(/=\r?\n/g, "").includes(sent.token), "the email carries the link");
+      assert.deepEqual(Object.keys(sent.invite).sort(), ["clientId", "clientName", "createdAt", "email", "expiresAt", "id", "invitedBy", "name", "role"], "no hash or bookkeeping in the answer");
       const stored = await t.db.invite.findUniqueOrThrow({ where: { id: sent.invite.id } });
       assert.ok(!JSON.stringify(stored).includes(sent.token), "only the token's hash is stored");
       assert.equal((await findPendingInvite(t.db, sent.token))?.email, "rosa@example.com");
@@ -114,6 +115,7 @@ for (const dialect of DIALECTS) {
       const listed = await call(usersGet as Handler, "GET", "/api/users", { cookie: owner });
       assert.deepEqual(listed.body.invites.filter((i: any) => i.email === "vic@example.com").map((i: any) => i.id), [second.invite.id]);
       assert.equal(listed.body.invites[0].invitedBy, "Olga");
+      assert.ok(!JSON.stringify(listed.body).includes("tokenHash"), "the list carries no token hash");
       assert.equal((await call(inviteDelete as Handler, "DELETE", "/x", { cookie: owner, params: { id: second.invite.id } })).status, 200);
       assert.equal((await call(inviteDelete as Handler, "DELETE", "/x", { cookie: owner, params: { id: second.invite.id } })).status, 404);
       assert.equal((await call(acceptPost as Handler, "POST", "/api/auth/accept-invite", { body: { token: second.token, name: "Vic", password: "vics-long-password" } })).status, 404);
