@@ -14,9 +14,9 @@ export function SignedInAs() {
       href="/account"
       data-testid="signed-in-as"
       title={`${email} — your account`}
-      className="hidden max-w-56 items-center gap-1.5 truncate rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:inline-flex dark:text-slate-300 dark:hover:bg-slate-800"
+      className="inline-flex max-w-56 shrink-0 items-center gap-1.5 truncate rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800"
     >
-      <span className="truncate font-medium">{name || email}</span>
+      <span className="hidden truncate font-medium sm:inline">{name || email}</span>
       <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 dark:bg-slate-800 dark:text-slate-300">{roleLabel(role)}</span>
     </Link>
   );

@@ -107,14 +107,19 @@ test("every console page fits at 1280, 1440 and 390 px, light and dark", async (
     ["not-found", "/no-such-page", async (p) => void (await expect(p.getByTestId("not-found")).toBeVisible())],
   ];
   for (const [name, url, ready] of pages) {
+    // One load per page, then each width by resizing the window, as a person dragging it would
+    // (the layout is CSS media queries and resize listeners): a load per width cost a minute.
+    await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto(url);
+    await page.waitForLoadState("networkidle");
+    await ready?.(page);
+    // The list pages open with the one PageHeader (components/ui/page-header.tsx).
+    if (HEADED.has(name)) await expect(page.getByTestId("page-header").locator("h1"), name).toHaveCount(1);
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
       await page.emulateMedia({ colorScheme: "light" });
-      await page.goto(url);
-      await page.waitForLoadState("networkidle");
-      await ready?.(page);
-      // The list pages open with the one PageHeader (components/ui/page-header.tsx).
-      if (HEADED.has(name)) await expect(page.getByTestId("page-header").locator("h1"), name).toHaveCount(1);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await overflows(page), `${name} at ${width} px`).toEqual([]);
       if (width === 1280) continue;
       const tag = width < 500 ? "phone" : "desktop";
