@@ -23,6 +23,9 @@ import { POST as rotatePost } from "../../app/api/clients/[id]/rotate-key/route"
 import { GET as auditGet } from "../../app/api/audit/route";
 import { DELETE as suppressionDelete, POST as suppressionPost } from "../../app/api/suppressions/route";
 import { POST as consentPost } from "../../app/api/consents/route";
+import { POST as resolvePost } from "../../app/api/errors/[id]/resolve/route";
+import { POST as acknowledgePost } from "../../app/api/errors/[id]/acknowledge/route";
+import { fingerprintOf } from "../../lib/errorlog/log-error";
 import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/databases";
 import { makeClient } from "../helpers/fixtures";
 
@@ -141,6 +144,40 @@ for (const dialect of DIALECTS) {
       assert.equal(await t.db.auditEntry.count({ where: { action: "consent.record" } }), 0, "an integration's consent is machine traffic");
       assert.equal((await call(consentPost as Handler, "POST", "/api/consents", { cookie: ana, body: consent })).status, 201);
       assert.equal(await t.db.auditEntry.count({ where: { action: "consent.record", actorName: "Ana" } }), 1);
+    });
+
+    test("resolving and acknowledging an error is recorded against the error and its client", async () => {
+      const entry = async (n: number) => {
+        const input = { service: "providers", operation: "send:twilio", errorType: `provider_${n}`, clientId };
+        const id = newId("err");
+        await t.db.errorLog.create({ data: { id, ...input, severity: "critical", message: `twilio: Authenticate (${n})`, fingerprint: fingerprintOf(input) } });
+        return id;
+      };
+      const [a, b] = [await entry(1), await entry(2)];
+      assert.equal((await call(acknowledgePost as Handler, "POST", `/api/errors/${a}/acknowledge`, { cookie: ana, body: {}, params: { id: a } })).status, 200);
+      assert.equal((await call(resolvePost as Handler, "POST", `/api/errors/${b}/resolve`, { cookie: ana, body: {}, params: { id: b } })).status, 200);
+      const rows = await t.db.auditEntry.findMany({ where: { targetKind: "error", targetId: { in: [a, b] } }, orderBy: { at: "asc" } });
+      assert.deepEqual(rows.map((r) => [r.action, r.targetId, r.actorName, r.clientId]), [["error.acknowledge", a, "Ana", clientId], ["error.resolve", b, "Ana", clientId]]);
+    });
+
+    test("when the audit row cannot be written the change still stands and the gap is in the error log", async () => {
+      const id = await deadLetter("+15550004444");
+      // The trail's table is away for this one request (a full disk, a lost connection would do the same).
+      const rename = (from: string, to: string) => t.db.$executeRawUnsafe(`ALTER TABLE "${from}" RENAME TO "${to}"`);
+      await rename("AuditEntry", "AuditEntryAway");
+      let res;
+      try {
+        res = await call(retryPost as Handler, "POST", `/api/messages/${id}/retry`, { cookie: ana, body: {}, params: { id } });
+      } finally {
+        await rename("AuditEntryAway", "AuditEntry");
+      }
+      assert.equal(res.status, 200, "the operator is told the retry happened: it did");
+      assert.notEqual((await t.db.message.findUniqueOrThrow({ where: { id } })).status, "dead_letter");
+      await getErrorLogger().flush();
+      const gap = await t.db.errorLog.findFirst({ where: { errorType: "audit_write_failed" }, orderBy: { createdAt: "desc" } });
+      assert.ok(gap, "an error-log entry names the missing audit row");
+      assert.match(gap.message, new RegExp(`message\\.retry on message ${id}`));
+      assert.equal(gap.severity, "error");
     });
 
     test("GET /api/audit filters, pages newest first, and keeps a scoped caller inside its client", async () => {
