@@ -26,6 +26,8 @@ import { POST as consentPost } from "../../app/api/consents/route";
 import { POST as resolvePost } from "../../app/api/errors/[id]/resolve/route";
 import { POST as acknowledgePost } from "../../app/api/errors/[id]/acknowledge/route";
 import { fingerprintOf } from "../../lib/errorlog/log-error";
+import { POST as widgetSendPost } from "../../app/api/v1/widget/send/route";
+import { conversationIdFor } from "../../lib/conversations/conversation-id";
 import { DIALECTS, createTestDatabase, type TestDatabase } from "../helpers/databases";
 import { makeClient } from "../helpers/fixtures";
 
@@ -158,6 +160,20 @@ for (const dialect of DIALECTS) {
       assert.equal((await call(resolvePost as Handler, "POST", `/api/errors/${b}/resolve`, { cookie: ana, body: {}, params: { id: b } })).status, 200);
       const rows = await t.db.auditEntry.findMany({ where: { targetKind: "error", targetId: { in: [a, b] } }, orderBy: { at: "asc" } });
       assert.deepEqual(rows.map((r) => [r.action, r.targetId, r.actorName, r.clientId]), [["error.acknowledge", a, "Ana", clientId], ["error.resolve", b, "Ana", clientId]]);
+    });
+
+    test("a console user's reply in a conversation is recorded; the same reply through an API key is not", async () => {
+      const to = "+15550005555";
+      await call(composePost as Handler, "POST", "/api/messages", { key: ADMIN_KEY, body: { clientId, channel: "sms", to, body: "Your visit is confirmed" } });
+      const conversationId = conversationIdFor(clientId, "sms", to);
+      const reply = (text: string, who: { cookie?: string; key?: string }) =>
+        call(widgetSendPost as Handler, "POST", "/api/v1/widget/send", { ...who, body: { conversationId, tenantId: clientId, integrationId: "sms", text } });
+      const byAna = await reply("See you at 10", { cookie: ana });
+      assert.equal(byAna.status, 200, JSON.stringify(byAna.body));
+      const byKey = await reply("Automated follow-up", { key: ADMIN_KEY });
+      assert.equal(byKey.status, 200, JSON.stringify(byKey.body));
+      const rows = await t.db.auditEntry.findMany({ where: { action: "message.widget_reply", messageId: { in: [byAna.body.messageId, byKey.body.messageId] } } });
+      assert.deepEqual(rows.map((r) => [r.messageId, r.actorName, r.clientId]), [[byAna.body.messageId, "Ana", clientId]]);
     });
 
     test("when the audit row cannot be written the change still stands and the gap is in the error log", async () => {
