@@ -1,12 +1,14 @@
 "use client";
 
 import { useState } from "react";
+import { leavingForLogin } from "@/components/api/api-client";
 
 export function LogoutButton() {
   const [busy, setBusy] = useState(false);
 
   const logout = async () => {
     setBusy(true);
+    leavingForLogin();
     try {
       // JSON like every console mutation (the server refuses cookie requests without it: lib/http/csrf.ts).
       await fetch("/api/auth/logout", { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: "{}" });

@@ -34,8 +34,18 @@ export async function toApiError(res: Response): Promise<ApiError> {
 }
 
 /** Sends the browser to /login, remembering where it was, when the session has expired. */
+// Once the page is on its way to /login (a logout, the first 401), a later 401 must not start a
+// second navigation: it would abort the first (a logout's queries answer 401 as it leaves).
+let leaving = false;
+
+/** Called by Log out before it ends the session: the 401s that follow are expected. */
+export function leavingForLogin(): void {
+  leaving = true;
+}
+
 function redirectToLogin() {
-  if (typeof window === "undefined" || window.location.pathname === "/login") return;
+  if (typeof window === "undefined" || leaving || window.location.pathname === "/login") return;
+  leaving = true;
   const next = window.location.pathname + window.location.search;
   window.location.assign(`/login?next=${encodeURIComponent(next)}`);
 }
