@@ -62,28 +62,34 @@ async function userRow(db: Db, id: string): Promise<UserRow> {
   return row;
 }
 
-async function assertAnotherActiveOwner(db: Db, id: string, doing: string): Promise<void> {
-  const others = await db.user.count({ where: { role: "owner", deactivatedAt: null, id: { not: id } } });
-  if (!others) throw new AppError("CONFLICT", `${doing} would leave Herald without an active owner; make someone else an owner first`);
-}
+const isActiveOwner = (u: { role: string; deactivatedAt: Date | null }) => u.role === "owner" && !u.deactivatedAt;
 
-/** Applies an owner's change to a user; `by` is the user making it (a deactivation of oneself is refused). */
+/**
+ * Applies an owner's change to a user; `by` is the user making it (a deactivation of oneself is
+ * refused). Herald keeps an active owner: the check and the change are one transaction that
+ * first writes every active owner's row, so two owners demoting each other at once are
+ * serialised (PostgreSQL's row locks; SQLite's one writer) and the second finds itself the last.
+ */
 export async function updateUser(db: Db, id: string, patch: UserPatch, by: string | null, now = new Date()): Promise<{ user: UserView; changes?: AuditChanges; endedSessions: number }> {
-  const before = await userRow(db, id);
-  const role = patch.role ?? before.role;
-  // An owner or admin sees every client: becoming one drops the client.
-  const clientId = role === "owner" || role === "admin" ? (patch.clientId ? badClientForRole(role) : null) : patch.clientId !== undefined ? patch.clientId : before.clientId;
-  if (clientId && clientId !== before.clientId) await assertClientExists(db, clientId);
-  const deactivating = patch.active === false && !before.deactivatedAt;
-  if (deactivating && id === by) throw new AppError("CONFLICT", "you cannot deactivate yourself; ask another owner");
-  if (before.role === "owner" && !before.deactivatedAt && (role !== "owner" || deactivating)) {
-    await assertAnotherActiveOwner(db, id, deactivating ? "deactivating this owner" : "this role change");
-  }
-  const deactivatedAt = patch.active === undefined ? before.deactivatedAt : patch.active ? null : (before.deactivatedAt ?? now);
-  const after = await db.user.update({ where: { id }, data: { name: patch.name ?? before.name, role, clientId, deactivatedAt }, select: USER_FIELDS });
+  if (patch.active === false && id === by) throw new AppError("CONFLICT", "you cannot deactivate yourself; ask another owner");
+  const { before, after } = await db.$transaction(async (txClient) => {
+    const tx = txClient as unknown as Db;
+    await tx.user.updateMany({ where: { role: "owner", deactivatedAt: null }, data: { updatedAt: now } });
+    const before = await userRow(tx, id);
+    const role = patch.role ?? before.role;
+    // An owner or admin sees every client: becoming one drops the client.
+    const clientId = role === "owner" || role === "admin" ? (patch.clientId ? badClientForRole(role) : null) : patch.clientId !== undefined ? patch.clientId : before.clientId;
+    if (clientId && clientId !== before.clientId) await assertClientExists(tx, clientId);
+    const deactivatedAt = patch.active === undefined ? before.deactivatedAt : patch.active ? null : (before.deactivatedAt ?? now);
+    const after = await tx.user.update({ where: { id }, data: { name: patch.name ?? before.name, role, clientId, deactivatedAt }, select: USER_FIELDS });
+    if (isActiveOwner(before) && !isActiveOwner(after) && !(await tx.user.count({ where: { role: "owner", deactivatedAt: null } }))) {
+      throw new AppError("CONFLICT", `${after.deactivatedAt ? "deactivating this owner" : "this role change"} would leave Herald without an active owner; make someone else an owner first`);
+    }
+    return { before, after };
+  });
   // A deactivated user, or one whose role or client changed, starts again from the login page.
-  const scopeChanged = role !== before.role || clientId !== before.clientId;
-  const endedSessions = deactivatedAt || scopeChanged ? await revokeUserSessions(db, id, undefined, now) : 0;
+  const scopeChanged = after.role !== before.role || after.clientId !== before.clientId;
+  const endedSessions = after.deactivatedAt || scopeChanged ? await revokeUserSessions(db, id, undefined, now) : 0;
   const changes = diffFields({ ...before, active: !before.deactivatedAt }, { name: after.name, role: after.role, clientId: after.clientId, active: !after.deactivatedAt });
   const [user] = await viewsOf(db, [after], now);
   return { user: user!, changes, endedSessions };

@@ -162,6 +162,24 @@ for (const dialect of DIALECTS) {
       assert.equal((await call(userPatch as Handler, "PATCH", "/x", { cookie: owner, body: { name: "X" }, params: { id: "usr_nobody" } })).status, 404);
     });
 
+    test("two owners demoting each other at the same moment leave one owner, not none", async () => {
+      for (let round = 0; round < 5; round++) {
+        const a = await makeUser(`Ann${round}`, "owner");
+        const b = await makeUser(`Ben${round}`, "owner");
+        // Olga steps aside for the race: only Ann and Ben are active owners.
+        await t.db.user.update({ where: { id: ownerId }, data: { role: "admin" } });
+        const answers = await Promise.all([
+          call(userPatch as Handler, "PATCH", "/x", { cookie: a.cookie, body: { role: "admin" }, params: { id: b.id } }),
+          call(userPatch as Handler, "PATCH", "/x", { cookie: b.cookie, body: { role: "admin" }, params: { id: a.id } }),
+        ]);
+        const owners = await t.db.user.count({ where: { role: "owner", deactivatedAt: null } });
+        assert.equal(owners, 1, `round ${round}: ${answers.map((r) => r.status).join(", ")}`);
+        assert.deepEqual(answers.map((r) => r.status).sort(), [200, 409]);
+        await t.db.user.updateMany({ where: { id: { in: [a.id, b.id] } }, data: { role: "viewer", deactivatedAt: new Date() } });
+        await t.db.user.update({ where: { id: ownerId }, data: { role: "owner" } });
+      }
+    });
+
     test("deactivating ends every session and refuses the next login; reactivating lets them back in", async () => {
       const dee = await makeUser("Dee", "viewer", clientId);
       const other = await cookieFor(dee.id);
