@@ -10,7 +10,7 @@ import { cachedClientBy } from "../clients/client-cache";
 import { AppError } from "../errors";
 import { assertHolderMay, holderMay, type Action, type Holder, type Role } from "./permissions";
 import { SESSION_COOKIE, parseSessionToken, readCookie } from "./session";
-import { findLiveSession } from "./sessions";
+import { findLiveSession, type SessionUser } from "./sessions";
 
 export type Principal =
   | { kind: "user"; userId: string; sessionId: string; name: string; email: string; role: Role; /** null: every client */ clientId: string | null }
@@ -56,8 +56,12 @@ export async function resolvePrincipal(db: Db, creds: { authorization?: string |
   if (!token) return null;
   const session = await findLiveSession(db, token);
   if (!session) return null;
-  const { user } = session;
-  return { kind: "user", userId: user.id, sessionId: session.id, name: user.name, email: user.email, role: user.role, clientId: user.clientId };
+  return userPrincipal(session.user, session.id);
+}
+
+/** A console user in one of their sessions, as every route sees them. */
+export function userPrincipal(user: SessionUser, sessionId: string): Extract<Principal, { kind: "user" }> {
+  return { kind: "user", userId: user.id, sessionId, name: user.name, email: user.email, role: user.role, clientId: user.clientId };
 }
 
 /** The permission row a caller holds. */

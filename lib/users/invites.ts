@@ -10,6 +10,7 @@ import { newId } from "../ids";
 import { actorOf, type Principal } from "../auth/principal";
 import { hashPassword } from "../auth/password";
 import type { Role } from "../auth/permissions";
+import type { SessionUser } from "../auth/sessions";
 import type { InviteInput } from "./schemas";
 import { assertClientExists, clientNames } from "./users";
 
@@ -101,16 +102,8 @@ export async function findPendingInvite(db: Db, token: string, now = new Date())
   return { email: row.email, name: row.name, role: row.role, clientName: row.clientId ? (clients.get(row.clientId) ?? null) : null, expiresAt: row.expiresAt };
 }
 
-export interface AcceptedUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  clientId: string | null;
-}
-
 /** Turns a pending invite into a user, once: a second use of the link (or a race) answers 404. */
-export async function acceptInvite(db: Db, input: { token: string; name: string; password: string }, now = new Date()): Promise<AcceptedUser> {
+export async function acceptInvite(db: Db, input: { token: string; name: string; password: string }, now = new Date()): Promise<SessionUser> {
   const gone = () => new AppError("NOT_FOUND", "this invite link has expired, was already used or was withdrawn; ask for a new one");
   const row = await db.invite.findFirst({ where: { tokenHash: hashToken(input.token), ...pending(now) } });
   if (!row) throw gone();

@@ -1,4 +1,5 @@
 import { auditAction } from "@/lib/audit/action";
+import { userPrincipal } from "@/lib/auth/principal";
 import { sessionCookie } from "@/lib/auth/session";
 import { createSession, sessionLimits } from "@/lib/auth/sessions";
 import { clientAddressOf } from "@/lib/http/client-address";
@@ -14,7 +15,7 @@ export const POST = route(async ({ req, db, config }) => {
   const input = await parseBody(req, acceptSchema);
   const user = await acceptInvite(db, input);
   const token = await createSession(db, user.id, { address: clientAddressOf(req), userAgent: req.headers.get("user-agent") });
-  const principal = { kind: "user" as const, userId: user.id, sessionId: token.id, name: user.name, email: user.email, role: user.role, clientId: user.clientId };
+  const principal = userPrincipal(user, token.id);
   await auditAction(db, principal, req, { action: "user.accept", target: { kind: "user", id: user.id }, clientId: user.clientId, changes: { role: [null, user.role], ...(user.clientId && { clientId: [null, user.clientId] }) } });
   return json({ ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } }, 201, { "Set-Cookie": sessionCookie(config.PUBLIC_URL, token, sessionLimits().maxMs) });
 });
