@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiError, fetchJson } from "@/components/api/api-client";
+import { Field } from "@/components/ui/field";
 
 const INPUT =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-950";
@@ -45,10 +46,7 @@ export function LoginForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
-      <div className="space-y-1.5">
-        <label htmlFor="email" className="block text-sm font-medium text-slate-700 dark:text-slate-300">
-          Email
-        </label>
+      <Field id="email" label="Email" hint="Leave empty to sign in as the owner with ADMIN_PASSWORD.">
         <input
           id="email"
           name="email"
@@ -61,14 +59,8 @@ export function LoginForm({ next }: { next: string }) {
           aria-describedby={error ? "login-error email-hint" : "email-hint"}
           className={INPUT}
         />
-        <p id="email-hint" className="text-xs text-slate-500 dark:text-slate-400">
-          Leave empty to sign in as the owner with ADMIN_PASSWORD.
-        </p>
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="password" className="block text-sm font-medium text-slate-700 dark:text-slate-300">
-          Password
-        </label>
+      </Field>
+      <Field id="password" label="Password">
         <input
           id="password"
           name="password"
@@ -81,7 +73,7 @@ export function LoginForm({ next }: { next: string }) {
           aria-describedby={error ? "login-error" : undefined}
           className={INPUT}
         />
-      </div>
+      </Field>
       {error && (
         <p id="login-error" role="alert" data-testid="login-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
           {error}

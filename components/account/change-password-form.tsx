@@ -6,7 +6,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/components/api/api-client";
-import { Field, INPUT, PRIMARY_BUTTON, describedBy } from "@/components/clients/field";
+import { Field, INPUT, PRIMARY_BUTTON, describedBy } from "@/components/ui/field";
 import { detailsOf, errorsByField, problemsOf, type FieldErrors } from "@/components/ui/field-errors";
 import { FormError } from "@/components/ui/form-error";
 import { MIN_PASSWORD, changePasswordSchema } from "@/lib/users/schemas";

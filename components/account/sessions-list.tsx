@@ -3,7 +3,7 @@
 // "Your sessions": every browser signed in as you, which one is this, from where, since when;
 // sign one out, or every one but this.
 import { useState } from "react";
-import { SECONDARY_BUTTON } from "@/components/clients/field";
+import { SECONDARY_BUTTON } from "@/components/ui/field";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { FormError } from "@/components/ui/form-error";
 import { RelativeTime, useNow } from "@/components/ui/relative-time";

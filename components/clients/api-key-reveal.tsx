@@ -3,7 +3,7 @@
 // A freshly issued API key, shown this once: Herald keeps only its hash.
 import { useRef, useState } from "react";
 import { copyText } from "@/components/ui/copy-text";
-import { SECONDARY_BUTTON } from "./field";
+import { SECONDARY_BUTTON } from "@/components/ui/field";
 
 export function ApiKeyReveal({ apiKey, title, onDone }: { apiKey: string; title: string; onDone: () => void }) {
   const input = useRef<HTMLInputElement>(null);

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { WEEKDAYS, type BusinessHours } from "@/lib/schemas/client";
 import type { ApiClient } from "@/components/api/types";
 import { FieldError, errorsUnder } from "@/components/ui/field-errors";
-import { INPUT_BASE, SECONDARY_BUTTON } from "./field";
+import { INPUT_BASE, SECONDARY_BUTTON } from "@/components/ui/field";
 import { SectionCard } from "./section-card";
 import { useSaveClient } from "./use-save-client";
 

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { ClientList } from "./client-list";
-import { PRIMARY_BUTTON } from "./field";
+import { PRIMARY_BUTTON } from "@/components/ui/field";
 import { NewClientForm } from "./new-client-form";
 import { useClients } from "@/components/api/use-clients";
 import { PageHeader } from "@/components/ui/page-header";

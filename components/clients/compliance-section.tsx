@@ -7,7 +7,7 @@ import { useState } from "react";
 import type { ApiClient } from "@/components/api/types";
 import { defaultKeywordTexts, type ComplianceSettingsInput } from "@/lib/compliance/settings-schema";
 import { errorsUnder } from "@/components/ui/field-errors";
-import { Field, INPUT, INPUT_BASE, describedBy } from "./field";
+import { Field, INPUT, INPUT_BASE, describedBy } from "@/components/ui/field";
 import { SectionCard } from "./section-card";
 import { useSaveClient } from "./use-save-client";
 

@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { ApiClient } from "@/components/api/types";
 import { splitList } from "./split-list";
 import { errorsUnder, type FieldErrors } from "@/components/ui/field-errors";
-import { Field, INPUT, describedBy } from "./field";
+import { Field, INPUT, describedBy } from "@/components/ui/field";
 import { SectionCard } from "./section-card";
 import { TimezoneInput } from "./timezone-input";
 import { useSaveClient } from "./use-save-client";

@@ -6,7 +6,7 @@ import { rulesFromSettings, type PhoneChannel } from "@/lib/followups/rules";
 import type { ApiClient } from "@/components/api/types";
 import { splitList } from "./split-list";
 import { errorsUnder } from "@/components/ui/field-errors";
-import { Field, INPUT, describedBy } from "./field";
+import { Field, INPUT, describedBy } from "@/components/ui/field";
 import { SectionCard } from "./section-card";
 import { useSaveClient } from "./use-save-client";
 

@@ -10,7 +10,7 @@ import { ApiError, fetchJson } from "@/components/api/api-client";
 import { detailsOf, errorsByPath, type FieldErrors } from "@/components/ui/field-errors";
 import type { ClientWithKey } from "@/components/api/types";
 import { ApiKeyReveal } from "./api-key-reveal";
-import { Field, INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON, describedBy } from "./field";
+import { Field, INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON, describedBy } from "@/components/ui/field";
 import { browserTimeZone, TimezoneInput } from "./timezone-input";
 import { CLIENTS_QUERY_KEY } from "@/components/api/use-clients";
 

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { fetchJson } from "@/components/api/api-client";
 import type { ApiClient, ClientWithKey } from "@/components/api/types";
 import { ApiKeyReveal } from "./api-key-reveal";
-import { SECONDARY_BUTTON } from "./field";
+import { SECONDARY_BUTTON } from "@/components/ui/field";
 import { SectionCard } from "./section-card";
 import { CLIENTS_QUERY_KEY, clientQueryKey } from "@/components/api/use-clients";
 import { missingPermission, useMe } from "@/components/auth/use-me";

@@ -1,6 +1,6 @@
 // One editable part of a client: a titled card whose footer saves just that part.
 import type { FormEvent, ReactNode } from "react";
-import { PRIMARY_BUTTON } from "./field";
+import { PRIMARY_BUTTON } from "@/components/ui/field";
 import type { SaveState } from "./use-save-client";
 
 export function SectionCard({

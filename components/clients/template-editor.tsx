@@ -4,7 +4,7 @@
 import { useRef } from "react";
 import { KNOWN_VARIABLES } from "@/lib/templates/defaults";
 import type { TemplateText } from "@/components/api/types";
-import { Field, INPUT, describedBy } from "./field";
+import { Field, INPUT, describedBy } from "@/components/ui/field";
 
 export function TemplateEditor({
   templateKey,

@@ -7,7 +7,7 @@ import { FOLLOW_UP_KINDS, findTemplate } from "@/lib/templates/defaults";
 import type { ApiClient, TemplateText } from "@/components/api/types";
 import { splitList } from "./split-list";
 import { errorsUnder, type FieldErrors } from "@/components/ui/field-errors";
-import { Field, INPUT, SECONDARY_BUTTON, describedBy } from "./field";
+import { Field, INPUT, SECONDARY_BUTTON, describedBy } from "@/components/ui/field";
 import { SectionCard } from "./section-card";
 import { TemplateEditor } from "./template-editor";
 import { TemplatePicker } from "./template-picker";

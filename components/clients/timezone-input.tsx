@@ -3,7 +3,7 @@
 // A text input that suggests IANA zones as you type (the browser's own list); the schema decides
 // whether what was typed is a zone.
 import { useId, useMemo, type InputHTMLAttributes } from "react";
-import { INPUT } from "./field";
+import { INPUT } from "@/components/ui/field";
 
 let zones: string[] | undefined;
 

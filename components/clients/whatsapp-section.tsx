@@ -9,7 +9,7 @@ import type { ApiClient } from "@/components/api/types";
 import { FOLLOW_UP_KINDS, KNOWN_VARIABLES } from "@/lib/templates/defaults";
 import type { WhatsAppTemplates } from "@/lib/whatsapp/templates";
 import { errorsUnder } from "@/components/ui/field-errors";
-import { INPUT, INPUT_BASE, SECONDARY_BUTTON } from "./field";
+import { INPUT, INPUT_BASE, SECONDARY_BUTTON } from "@/components/ui/field";
 import { SectionCard } from "./section-card";
 import { useSaveClient } from "./use-save-client";
 

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, ApiError } from "@/components/api/api-client";
 import { useClients } from "@/components/api/use-clients";
 import { INPUT_CLASS, errorsByField } from "@/components/ui/field-errors";
-import { PRIMARY_BUTTON } from "@/components/clients/field";
+import { PRIMARY_BUTTON } from "@/components/ui/field";
 import { CHANNEL_LABELS } from "./types";
 
 export const SUPPRESSIONS_KEY = ["suppressions"] as const;

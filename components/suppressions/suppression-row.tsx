@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/api-client";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { INPUT_CLASS } from "@/components/ui/field-errors";
-import { SECONDARY_BUTTON } from "@/components/clients/field";
+import { SECONDARY_BUTTON } from "@/components/ui/field";
 import { SUPPRESSIONS_KEY } from "./add-suppression-form";
 import { CHANNEL_LABELS, changeLine, type ApiSuppression } from "./types";
 

@@ -5,7 +5,7 @@
 // with the link, which replaces the form until the owner is done with it.
 import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/components/api/api-client";
-import { Field, INPUT, PRIMARY_BUTTON, describedBy } from "@/components/clients/field";
+import { Field, INPUT, PRIMARY_BUTTON, describedBy } from "@/components/ui/field";
 import { detailsOf, errorsByField, problemsOf, type FieldErrors } from "@/components/ui/field-errors";
 import { FormError } from "@/components/ui/form-error";
 import { inviteSchema } from "@/lib/users/schemas";

@@ -4,7 +4,7 @@
 // and send it, or see that it was emailed already.
 import { useRef, useState } from "react";
 import { copyText } from "@/components/ui/copy-text";
-import { SECONDARY_BUTTON } from "@/components/clients/field";
+import { SECONDARY_BUTTON } from "@/components/ui/field";
 import type { InviteAnswer } from "./types";
 
 export function InviteLink({ answer, onDone }: { answer: InviteAnswer; onDone: () => void }) {

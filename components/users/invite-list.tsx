@@ -4,7 +4,7 @@
 // makes the link stop working (DELETE /api/users/invites/:id).
 import { fetchJson } from "@/components/api/api-client";
 import { RoleBadge } from "@/components/auth/role-badge";
-import { SECONDARY_BUTTON } from "@/components/clients/field";
+import { SECONDARY_BUTTON } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ApiInvite } from "./types";
 import { useUsersMutation } from "./use-users";

@@ -4,7 +4,7 @@
 // the client is only for an agent or a viewer ("All clients" = null); choosing owner or
 // admin clears it, as the server would refuse one.
 import { useClients } from "@/components/api/use-clients";
-import { INPUT_BASE, describedBy } from "@/components/clients/field";
+import { INPUT_BASE, describedBy } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-errors";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, roleHasClient } from "@/components/auth/role-labels";
 import { ROLES, type Role } from "@/lib/auth/permissions";

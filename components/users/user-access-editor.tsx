@@ -4,7 +4,7 @@
 // field (a client for an admin) sits under it; one about the team (the last owner, yourself)
 // above the button.
 import { useState } from "react";
-import { SECONDARY_BUTTON } from "@/components/clients/field";
+import { SECONDARY_BUTTON } from "@/components/ui/field";
 import { problemsOf } from "@/components/ui/field-errors";
 import { FormError } from "@/components/ui/form-error";
 import { RoleClientFields, type RoleClient } from "./role-client-fields";

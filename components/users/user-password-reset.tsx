@@ -3,7 +3,7 @@
 // "Reset password": the owner sets a new password for someone (POST /api/users/:id/password),
 // which also signs them out everywhere. One button opens the field and then submits it.
 import { useState } from "react";
-import { SECONDARY_BUTTON, describedBy, INPUT_BASE } from "@/components/clients/field";
+import { SECONDARY_BUTTON, describedBy, INPUT_BASE } from "@/components/ui/field";
 import { detailsOf, errorsByField, FieldError, problemsOf, type FieldErrors } from "@/components/ui/field-errors";
 import { FormError } from "@/components/ui/form-error";
 import { MIN_PASSWORD, resetPasswordSchema } from "@/lib/users/schemas";

@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { fetchJson } from "@/components/api/api-client";
 import { RoleBadge } from "@/components/auth/role-badge";
-import { SECONDARY_BUTTON } from "@/components/clients/field";
+import { SECONDARY_BUTTON } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ApiUser } from "./types";

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { ApiError, fetchJson } from "@/components/api/api-client";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { ROLE_DESCRIPTIONS } from "@/components/auth/role-labels";
-import { Field, INPUT, describedBy } from "@/components/clients/field";
+import { Field, INPUT, describedBy } from "@/components/ui/field";
 import { detailsOf, errorsByField, problemsOf, type FieldErrors } from "@/components/ui/field-errors";
 import { FormError } from "@/components/ui/form-error";
 import { MIN_PASSWORD, acceptSchema } from "@/lib/users/schemas";

@@ -1,4 +1,4 @@
-// Form building blocks shared by the client forms: a labelled field whose error sits under it.
+// Form building blocks shared by every console form: a labelled field whose error (or hint) sits under it.
 import type { ReactNode } from "react";
 import { FieldError } from "@/components/ui/field-errors";
 
