@@ -17,7 +17,8 @@ export const FAILED_LOGIN_MS = 400;
 // One limiter per process (the login route's bundle holds this module once).
 let limiter: LoginLimiter | undefined;
 
-function getLimiter(): LoginLimiter {
+/** The one budget of password guesses per address: the login, and a signed-in user's password change (a stolen session must not try passwords at will). */
+export function passwordGuessLimiter(): LoginLimiter {
   const config = getConfig();
   limiter ??= createLoginLimiter({ perAddress: config.LOGIN_RATE_LIMIT_PER_ADDRESS, overall: config.LOGIN_RATE_LIMIT_GLOBAL });
   return limiter;
@@ -35,7 +36,7 @@ async function candidate(db: Db, email: string | undefined) {
 /** Checks a user's password and starts a session; 401 when wrong (whichever part), 429 when too many tries. */
 export async function logIn(db: Db, attempt: { email?: string; password: string; address: string; userAgent: string | null }): Promise<SessionToken> {
   const started = Date.now();
-  getLimiter().take(attempt.address);
+  passwordGuessLimiter().take(attempt.address);
   await ensureOwner(db);
   const user = await candidate(db, attempt.email || undefined);
   const ok = user ? await verifyPassword(attempt.password, user.passwordHash) : await verifyAgainstNothing(attempt.password);
@@ -43,6 +44,6 @@ export async function logIn(db: Db, attempt: { email?: string; password: string;
     await sleepUntil(started + FAILED_LOGIN_MS);
     throw new AppError("UNAUTHENTICATED", attempt.email ? "wrong email or password" : "wrong password");
   }
-  getLimiter().refund(attempt.address);
+  passwordGuessLimiter().refund(attempt.address);
   return createSession(db, user.id, { address: attempt.address, userAgent: attempt.userAgent });
 }

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { revokeUserSessions, sessionLimits } from "../auth/sessions";
+import { passwordGuessLimiter } from "../auth/login";
 import { diffFields, type AuditChanges } from "../audit/record";
 import type { UserPatch } from "./schemas";
 
@@ -109,7 +110,9 @@ export async function resetPassword(db: Db, id: string, password: string, now = 
 }
 
 /** A user changes their own password; their other sessions end, this one stays. */
-export async function changeOwnPassword(db: Db, userId: string, sessionId: string, input: { currentPassword: string; newPassword: string }, now = new Date()): Promise<number> {
+export async function changeOwnPassword(db: Db, who: { userId: string; sessionId: string; address: string }, input: { currentPassword: string; newPassword: string }, now = new Date()): Promise<number> {
+  const { userId, sessionId } = who;
+  passwordGuessLimiter().take(who.address);
   const row = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
     throw new AppError("VALIDATION_FAILED", "the current password is not right", [{ path: "currentPassword", message: "not your current password" }]);
@@ -117,6 +120,7 @@ export async function changeOwnPassword(db: Db, userId: string, sessionId: strin
   if (input.currentPassword === input.newPassword) {
     throw new AppError("VALIDATION_FAILED", "the new password is the current one", [{ path: "newPassword", message: "choose a different password" }]);
   }
+  passwordGuessLimiter().refund(who.address);
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.newPassword), passwordSource: "user" } });
   return revokeUserSessions(db, userId, sessionId, now);
 }

@@ -118,8 +118,9 @@ export const ROUTES: Row[] = [
   { route: "DELETE /api/auth/sessions/:id", needs: "read", req: () => ({ path: "/api/auth/sessions/ses_none", data: {} }), ok: 404, other: 404 },
   // Signs out the user's other sessions (fresh ones other rows made); this one stays.
   { route: "DELETE /api/auth/sessions", needs: "read", req: () => ({ path: "/api/auth/sessions", data: {} }), ok: 200, other: 200 },
-  // A wrong current password: past the permission gate, refused as invalid, nothing changed.
-  { route: "POST /api/auth/password", needs: "read", req: () => ({ path: "/api/auth/password", data: { currentPassword: "not-the-password", newPassword: "a-long-enough-password" } }), ok: 400, other: 400 },
+  // Past the permission gate, refused as invalid before any password is tried (a wrong guess
+  // would spend the address's login budget, which the other specs' logins share).
+  { route: "POST /api/auth/password", needs: "read", req: () => ({ path: "/api/auth/password", data: { currentPassword: "", newPassword: "short" } }), ok: 400, other: 400 },
   // The team: owners who see every client. Unknown ids answer 404 past the gate, changing nobody.
   { route: "GET /api/users", needs: "manage_users", req: () => ({ path: "/api/users" }), ok: 200, allClients: true },
   { route: "POST /api/users/invite", needs: "manage_users", req: () => ({ path: "/api/users/invite", data: { email: `perm-invite-${next()}@example.com`, role: "viewer" } }), ok: 201, allClients: true },

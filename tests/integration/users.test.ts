@@ -40,8 +40,8 @@ for (const dialect of DIALECTS) {
     let owner: string; // the owner's cookie
     let admin: string; // an admin's cookie
 
-    async function call(handler: Handler, method: string, path: string, opts: { cookie?: string; body?: unknown; params?: Record<string, string> } = {}) {
-      const headers: Record<string, string> = { [CLIENT_ADDRESS_HEADER]: "203.0.113.9", origin: PUBLIC_URL };
+    async function call(handler: Handler, method: string, path: string, opts: { cookie?: string; body?: unknown; params?: Record<string, string>; address?: string } = {}) {
+      const headers: Record<string, string> = { [CLIENT_ADDRESS_HEADER]: opts.address ?? "203.0.113.9", origin: PUBLIC_URL };
       if (opts.cookie) headers.cookie = opts.cookie;
       if (opts.body !== undefined || method !== "GET") headers["content-type"] = "application/json";
       const res = await handler(new Request(`${PUBLIC_URL}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }), { params: Promise.resolve(opts.params ?? {}) });
@@ -232,6 +232,14 @@ for (const dialect of DIALECTS) {
       assert.equal(ok.body.revoked, 1);
       assert.equal(await live(kim.cookie), true);
       assert.equal(await live(laptop), false);
+
+      // A stolen session cannot try passwords at will: wrong guesses share the login's budget per address.
+      const thief = `198.51.100.${dialect === "sqlite" ? 1 : 2}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        statuses.push((await call(passwordPost as Handler, "POST", "/api/auth/password", { cookie: kim.cookie, address: thief, body: { currentPassword: `guess-${i}`, newPassword: "a-thiefs-new-password" } })).status);
+      }
+      assert.deepEqual(statuses, [...Array(10).fill(400), 429]);
 
       const phone = await cookieFor(kim.id);
       assert.equal((await call(mySessionsDelete as Handler, "DELETE", "/api/auth/sessions", { cookie: kim.cookie })).body.revoked, 1);
