@@ -71,7 +71,7 @@ const isActiveOwner = (u: { role: string; deactivatedAt: Date | null }) => u.rol
  * first writes every active owner's row, so two owners demoting each other at once are
  * serialised (PostgreSQL's row locks; SQLite's one writer) and the second finds itself the last.
  */
-export async function updateUser(db: Db, id: string, patch: UserPatch, by: string | null, now = new Date()): Promise<{ user: UserView; changes?: AuditChanges; endedSessions: number }> {
+export async function updateUser(db: Db, id: string, patch: UserPatch, by: string | null, now = new Date()): Promise<{ user: UserView; action: string; changes?: AuditChanges; endedSessions: number }> {
   if (patch.active === false && id === by) throw new AppError("CONFLICT", "you cannot deactivate yourself; ask another owner");
   const { before, after } = await db.$transaction(async (txClient) => {
     const tx = txClient as unknown as Db;
@@ -93,7 +93,14 @@ export async function updateUser(db: Db, id: string, patch: UserPatch, by: strin
   const endedSessions = after.deactivatedAt || scopeChanged ? await revokeUserSessions(db, id, undefined, now) : 0;
   const changes = diffFields({ ...before, active: !before.deactivatedAt }, { name: after.name, role: after.role, clientId: after.clientId, active: !after.deactivatedAt });
   const [user] = await viewsOf(db, [after], now);
-  return { user: user!, changes, endedSessions };
+  return { user: user!, action: auditActionOf(changes), changes, endedSessions };
+}
+
+/** The audit's name for a change: a (de/re)activation or a role change says so; the rest is an update. */
+function auditActionOf(changes: AuditChanges | undefined): string {
+  if (changes?.active) return changes.active[1] ? "user.reactivate" : "user.deactivate";
+  if (changes?.role) return "user.role";
+  return "user.update";
 }
 
 function badClientForRole(role: string): never {

@@ -4,17 +4,10 @@ import { withTeamAuth } from "@/lib/users/team-auth";
 import { updateUser } from "@/lib/users/users";
 import { userPatchSchema } from "@/lib/users/schemas";
 
-/** The audit's name for a change: a (de/re)activation or a role change says so; the rest is an update. */
-function actionOf(changes: Record<string, [unknown, unknown]> | undefined): string {
-  if (changes?.active) return changes.active[1] ? "user.reactivate" : "user.deactivate";
-  if (changes?.role) return "user.role";
-  return "user.update";
-}
-
 // PATCH /api/users/:id – change a user's name, role, client or active state; there is always an active owner
 export const PATCH = withTeamAuth<{ id: string }>(async ({ req, db, params, principal }) => {
   const patch = await parseBody(req, userPatchSchema);
-  const { user, changes, endedSessions } = await updateUser(db, params.id, patch, principal.kind === "user" ? principal.userId : null);
-  if (changes) await auditAction(db, principal, req, { action: actionOf(changes), target: { kind: "user", id: user.id }, clientId: user.clientId, changes });
+  const { user, action, changes, endedSessions } = await updateUser(db, params.id, patch, principal.kind === "user" ? principal.userId : null);
+  if (changes) await auditAction(db, principal, req, { action, target: { kind: "user", id: user.id }, clientId: user.clientId, changes });
   return json({ user, endedSessions });
 });
