@@ -42,14 +42,23 @@ export async function assertClientExists(db: Db, clientId: string): Promise<void
 async function viewsOf(db: Db, rows: UserRow[], now = new Date()): Promise<UserView[]> {
   const ids = rows.map((r) => r.id);
   const idleSince = new Date(now.getTime() - sessionLimits().idleMs);
-  const sessions = ids.length ? await db.session.findMany({ where: { userId: { in: ids } }, select: { userId: true, lastSeenAt: true, revokedAt: true, expiresAt: true } }) : [];
+  // Two aggregates, not every session row: ended sessions are kept 30 days.
+  const [seen, live] = ids.length
+    ? await Promise.all([
+        db.session.groupBy({ by: ["userId"], where: { userId: { in: ids } }, _max: { lastSeenAt: true } }),
+        db.session.groupBy({ by: ["userId"], where: { userId: { in: ids }, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: idleSince } }, _count: { _all: true } }),
+      ])
+    : [[], []];
+  const lastSeen = new Map(seen.map((g) => [g.userId, g._max.lastSeenAt]));
+  const liveCount = new Map(live.map((g) => [g.userId, g._count._all]));
   const clients = await clientNames(db, rows.map((r) => r.clientId));
-  return rows.map(({ deactivatedAt, ...r }) => {
-    const own = sessions.filter((s) => s.userId === r.id);
-    const lastSeen = own.reduce<Date | null>((at, s) => (!at || s.lastSeenAt > at ? s.lastSeenAt : at), null);
-    const live = own.filter((s) => !s.revokedAt && s.expiresAt > now && s.lastSeenAt > idleSince).length;
-    return { ...r, clientName: r.clientId ? (clients.get(r.clientId) ?? null) : null, active: !deactivatedAt, lastSeenAt: lastSeen, liveSessions: deactivatedAt ? 0 : live };
-  });
+  return rows.map(({ deactivatedAt, ...r }) => ({
+    ...r,
+    clientName: r.clientId ? (clients.get(r.clientId) ?? null) : null,
+    active: !deactivatedAt,
+    lastSeenAt: lastSeen.get(r.id) ?? null,
+    liveSessions: deactivatedAt ? 0 : (liveCount.get(r.id) ?? 0),
+  }));
 }
 
 export async function listUsers(db: Db): Promise<UserView[]> {
